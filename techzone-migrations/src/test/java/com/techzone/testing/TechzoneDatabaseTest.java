@@ -1,0 +1,14 @@
+package com.techzone.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test class that runs against its own freshly migrated TechZone database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(TechzoneDatabaseExtension.class)
+public @interface TechzoneDatabaseTest {
+}
