@@ -1,0 +1,44 @@
+package com.techzone.examples.cli;
+
+import java.sql.SQLException;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception escaping a command into one readable line on stderr and an exit code. The
+ * stack trace follows only with {@code --verbose}. Messages pass through {@link JdbcUrls#mask} so no
+ * password leaks, whatever a driver put in them.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        Object command = commandLine.getCommand();
+        boolean verbose = command instanceof VerboseAware v && v.verbose();
+        commandLine.getErr().println("error: " + JdbcUrls.mask(describe(e)));
+        if (verbose) {
+            e.printStackTrace(commandLine.getErr());
+        }
+        return command instanceof ExitCodes codes ? codes.failureExitCode() : TechzoneCli.EXIT_FAILURE;
+    }
+
+    /** The most useful message of a chain: the first SQL error's, else the outermost one's. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                return sql.getMessage().strip();
+            }
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.strip();
+    }
+
+    /** A command with a {@code --verbose} flag. */
+    interface VerboseAware {
+        boolean verbose();
+    }
+
+    /** A command whose failures exit with a code of its own (the health check's 3 = UNKNOWN). */
+    interface ExitCodes {
+        int failureExitCode();
+    }
+}

@@ -1,0 +1,26 @@
+package com.techzone.examples.cli;
+
+import java.util.regex.Pattern;
+
+/** Masks secrets in JDBC URLs and in any text that may contain one. */
+public final class JdbcUrls {
+
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)((?:password|sslpassword)=)[^&;\\s]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]+@");
+
+    private JdbcUrls() {
+    }
+
+    /**
+     * The text with every {@code password=...} parameter value and every {@code user:password@}
+     * credential replaced by {@code ****}. Null becomes the empty string.
+     */
+    public static String mask(String text) {
+        if (text == null) {
+            return "";
+        }
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1****");
+        return USER_INFO.matcher(masked).replaceAll("$1****@");
+    }
+}

@@ -1,0 +1,42 @@
+package com.techzone.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar techzone.jar <command>}: the TechZone command line.
+ *
+ * <p>Every command prints one clear line and exits non-zero when the database cannot be reached or
+ * refuses the credentials; {@code --verbose} adds the stack trace. Passwords are never printed and
+ * JDBC URLs are masked.
+ */
+@Command(name = "techzone",
+        mixinStandardHelpOptions = true,
+        versionProvider = TechzoneCli.Version.class,
+        description = "TechZone Data: migrations, demo and health checks for the TechZone PostgreSQL schema.",
+        subcommands = {DemoCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class TechzoneCli {
+
+    /** Exit code for a failure that is not a usage error: the database, the network, the data. */
+    static final int EXIT_FAILURE = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; for tests and embedding. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new TechzoneCli());
+        commandLine.setExecutionExceptionHandler(new Failures());
+        return commandLine.execute(args);
+    }
+
+    /** The jar's version, from its manifest when packaged. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TechzoneCli.class.getPackage().getImplementationVersion();
+            return new String[] {"techzone " + (version == null ? "development build" : version)};
+        }
+    }
+}
