@@ -21,15 +21,16 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return command instanceof ExitCodes codes ? codes.failureExitCode() : TechzoneCli.EXIT_FAILURE;
     }
 
-    /** The most useful message of a chain: the first SQL error's, else the outermost one's. */
+    /** The most useful message of a chain, first line only: the first SQL error's, else the outermost one's. */
     static String describe(Throwable e) {
+        String message = e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getMessage() != null) {
-                return sql.getMessage().strip();
+                message = sql.getMessage();
+                break;
             }
         }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.strip();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElseThrow();
     }
 
     /** A command with a {@code --verbose} flag. */

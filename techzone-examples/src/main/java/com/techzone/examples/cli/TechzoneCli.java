@@ -1,5 +1,6 @@
 package com.techzone.examples.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,11 +25,21 @@ public final class TechzoneCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code; for tests and embedding. */
+    /** Runs the command line on stdout/stderr and returns its exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers; for tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new TechzoneCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new Failures());
-        return commandLine.execute(args);
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
     }
 
     /** The jar's version, from its manifest when packaged. */
