@@ -1,0 +1,16 @@
+package com.techzone.health.internal.operations;
+
+import com.techzone.health.internal.HealthCheck;
+import java.util.List;
+
+/** The checks of this group in run order. */
+public final class OperationsChecks {
+
+    private OperationsChecks() {
+    }
+
+    /** The checks in run order. */
+    public static List<HealthCheck> all() {
+        return List.of();
+    }
+}
