@@ -21,7 +21,7 @@ public final class TextRenderer {
                 .append(", PostgreSQL ").append(report.serverVersion()).append(", ")
                 .append(report.checks().size()).append(" checks in ").append(report.duration().toMillis()).append(" ms\n");
         for (CheckResult check : report.checks()) {
-            out.append(String.format("%n%-9s %s.%s  %s (%d ms)", "[" + label(check.status()) + "]",
+            out.append(String.format("%n%-9s %s %s  %s (%d ms)", "[" + label(check.status()) + "]",
                     check.group().letter(), check.id(), check.title(), check.duration().toMillis()));
             for (Finding f : check.findings()) {
                 out.append("\n    ").append(f.severity() == Severity.INFO ? "info" : f.severity().name())
