@@ -17,7 +17,7 @@ final class IdleInTransactionCheck extends OperationsCheck {
     public List<Issue> run(CheckContext context) throws SQLException {
         return context.query(getClass(), rs -> {
             int pid = rs.getInt("pid");
-            return judged(context, Metric.IDLE_IN_TRANSACTION_SECONDS, Math.floor(rs.getDouble("idle_seconds")), "pid " + pid,
+            return judged(context, Metric.IDLE_IN_TRANSACTION_SECONDS, rs.getDouble("idle_seconds"), "pid " + pid,
                     "Backend " + pid + " (" + rs.getString("usename") + ") is " + rs.getString("state") + " for "
                             + Math.round(rs.getDouble("idle_seconds")) + " s; last query: " + rs.getString("query"))
                     .fix("Fix the code path that leaves the transaction open; meanwhile SET idle_in_transaction_session_timeout, "

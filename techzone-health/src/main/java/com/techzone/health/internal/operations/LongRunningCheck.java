@@ -17,7 +17,7 @@ final class LongRunningCheck extends OperationsCheck {
     public List<Issue> run(CheckContext context) throws SQLException {
         return context.query(getClass(), rs -> {
             int pid = rs.getInt("pid");
-            return judged(context, Metric.LONG_RUNNING_SECONDS, Math.floor(rs.getDouble("xact_seconds")), "pid " + pid,
+            return judged(context, Metric.LONG_RUNNING_SECONDS, rs.getDouble("xact_seconds"), "pid " + pid,
                     "Backend " + pid + " (" + rs.getString("usename") + ") has been in a transaction for "
                             + Math.round(rs.getDouble("xact_seconds")) + " s, its query for " + Math.round(rs.getDouble("query_seconds"))
                             + " s: " + rs.getString("query"))
