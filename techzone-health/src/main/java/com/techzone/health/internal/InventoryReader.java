@@ -30,7 +30,9 @@ final class InventoryReader {
                 rs -> new Inventory.EnumInfo(rs.getString("type_name"), strings(rs.getArray("labels"))), schema);
         List<Inventory.Setting> settings = c.queryNamed(InventoryReader.class, "InventorySettings",
                 rs -> new Inventory.Setting(rs.getString("name"), rs.getString("value")));
-        return new Inventory(tables, fks, indexes, checks, enums, settings);
+        String history = c.options().historyTable();
+        return new Inventory(tables.stream().filter(t -> !t.name().equals(history)).toList(), fks,
+                indexes.stream().filter(i -> !i.table().equals(history)).toList(), checks, enums, settings);
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -92,7 +92,7 @@ public final class MarkdownRenderer {
         for (Inventory.ForeignKeyInfo fk : inv.foreignKeys()) {
             children.computeIfAbsent(fk.referencedTable(), k -> new ArrayList<>()).add(fk.table());
         }
-        int width = children.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+        int width = children.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         for (Map.Entry<String, List<String>> e : children.entrySet()) {
             String head = e.getKey() + " (1)";
             List<String> kids = e.getValue();
