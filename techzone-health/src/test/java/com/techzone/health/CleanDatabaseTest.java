@@ -21,7 +21,6 @@ class CleanDatabaseTest {
         HealthReport report = TechzoneHealth.configure(db.dataSource())
                 .groups(CheckGroup.values())
                 .build().run();
-        System.out.println(ReportFormat.TEXT.render(report));
         assertThat(report.score()).hasToString("6/6");
         assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
         assertThat(report.status()).isEqualTo(Status.HEALTHY);
