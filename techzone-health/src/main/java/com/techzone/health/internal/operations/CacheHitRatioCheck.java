@@ -6,10 +6,11 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Buffer cache hit ratio of the database (< 99% warning); not judged before 10,000 block accesses. */
+/** Buffer cache hit ratio of the database (< 99% warning); not judged before 1,000,000 block accesses. */
 final class CacheHitRatioCheck extends OperationsCheck {
 
-    static final long MINIMUM_BLOCKS = 10_000;
+    // A freshly started server reads everything from disk once: judge only a warmed-up cache.
+    static final long MINIMUM_BLOCKS = 1_000_000;
 
     CacheHitRatioCheck() {
         super("cache-hit-ratio", "Cache hit ratio");
