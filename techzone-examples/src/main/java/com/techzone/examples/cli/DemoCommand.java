@@ -1,6 +1,7 @@
 package com.techzone.examples.cli;
 
 import com.techzone.examples.EmbeddedDatabase;
+import com.techzone.examples.demo.HealthSection;
 import com.techzone.examples.demo.SchemaSummary;
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
@@ -54,6 +55,9 @@ final class DemoCommand implements Callable<Integer>, Failures.VerboseAware {
 
         section(out, "2. The schema the migrations built");
         SchemaSummary.print(dataSource, out);
+
+        section(out, "Health report");
+        HealthSection.print(dataSource, out);
         out.flush();
     }
 

@@ -1,0 +1,290 @@
+package com.techzone.health;
+
+import com.techzone.health.internal.HealthOptions;
+import com.techzone.health.internal.Runner;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Inspects a live TechZone database and returns a {@link HealthReport}.
+ *
+ * <pre>{@code
+ * HealthReport report = TechzoneHealth.configure(dataSource)
+ *         .groups(CheckGroup.SCHEMA, CheckGroup.INDEXES, CheckGroup.OPERATIONS)
+ *         .diskCapacityBytes(100L << 30)
+ *         .build()
+ *         .run();
+ * System.out.println(ReportFormat.TEXT.render(report));
+ * }</pre>
+ *
+ * <p>A run borrows one connection, opens a read-only transaction with {@code statement_timeout}
+ * (default 5 s), {@code lock_timeout} (default 50 ms) and {@code application_name=techzone-health}
+ * set locally, runs each check inside its own savepoint, and rolls back. A check that times out or
+ * lacks a privilege comes back UNKNOWN and the others still run. The migration-state check also lets
+ * Flyway read the history table through the data source. Built instances are immutable and
+ * thread-safe; each {@link #run()} is independent.
+ */
+public final class TechzoneHealth {
+
+    /** The application_name a run sets: {@value}. */
+    public static final String APPLICATION_NAME = "techzone-health";
+
+    private final DataSource dataSource;
+    private final HealthOptions options;
+
+    private TechzoneHealth(DataSource dataSource, HealthOptions options) {
+        this.dataSource = dataSource;
+        this.options = options;
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @param dataSource the database to inspect; a HikariDataSource also gets its pool reported
+     * @throws NullPointerException if dataSource is null
+     */
+    public static Builder configure(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Runs the selected checks.
+     *
+     * @return the report; checks that could not run are in it as UNKNOWN
+     * @throws HealthCheckException if no connection can be had or the session cannot be set up
+     */
+    public HealthReport run() {
+        return new Runner(dataSource, options).run();
+    }
+
+    /** The options this instance runs with. */
+    HealthOptions options() {
+        return options;
+    }
+
+    /** Fluent configuration; {@link #build()} freezes it. Every setting has a default. */
+    public static final class Builder {
+
+        private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+
+        private final DataSource dataSource;
+        private String schema = "public";
+        private String historyTable = "techzone_schema_history";
+        private final Set<CheckGroup> groups = EnumSet.copyOf(HealthOptions.DEFAULT_GROUPS);
+        private final Set<String> skippedChecks = new LinkedHashSet<>();
+        private final Set<String> excludedObjects = new LinkedHashSet<>();
+        private final Map<Metric, Threshold> thresholds = new EnumMap<>(Metric.class);
+        private Duration statementTimeout = Duration.ofSeconds(5);
+        private Duration lockTimeout = Duration.ofMillis(50);
+        private Long diskCapacityBytes;
+        private Duration minimumStatisticsAge = Duration.ofDays(7);
+        private int topStatements = 10;
+        private long bloatMinimumBytes = 1L << 20;
+        private ZoneId reportZone = ZoneId.of("UTC");
+        private int salesReportDays = 7;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * The schema to inspect (default: public).
+         *
+         * @throws IllegalArgumentException unless a lower-case SQL identifier
+         */
+        public Builder schema(String schema) {
+            this.schema = identifier("schema", schema);
+            return this;
+        }
+
+        /**
+         * The Flyway history table of the TechZone migrations (default: techzone_schema_history).
+         *
+         * @throws IllegalArgumentException unless a lower-case SQL identifier
+         */
+        public Builder historyTable(String historyTable) {
+            this.historyTable = identifier("historyTable", historyTable);
+            return this;
+        }
+
+        /**
+         * The groups to run, replacing the selection (default: SCHEMA, INDEXES, OPERATIONS; DOMAIN
+         * reads the TechZone tables and runs only when selected).
+         *
+         * @throws IllegalArgumentException if none is given
+         */
+        public Builder groups(CheckGroup... groups) {
+            if (groups == null || groups.length == 0) {
+                throw new IllegalArgumentException("groups: select at least one of " + Arrays.toString(CheckGroup.values()));
+            }
+            this.groups.clear();
+            this.groups.addAll(Arrays.asList(groups));
+            return this;
+        }
+
+        /** Skips the checks with these ids (e.g. {@code ops.ssl}); unknown ids are ignored. */
+        public Builder skipChecks(String... checkIds) {
+            skippedChecks.addAll(Arrays.asList(checkIds));
+            return this;
+        }
+
+        /**
+         * Drops findings about these objects: a name matches a finding's object exactly, its
+         * unqualified last part, or every object under it ({@code orders} excludes
+         * {@code orders.total}).
+         */
+        public Builder exclude(String... objectNames) {
+            excludedObjects.addAll(Arrays.asList(objectNames));
+            return this;
+        }
+
+        /**
+         * Replaces the default threshold of a metric (see {@link Metric} for the defaults).
+         *
+         * @throws IllegalArgumentException if a limit is negative or not a number, or the critical
+         *     limit is on the wrong side of the warning limit
+         */
+        public Builder threshold(Metric metric, double warning, double critical) {
+            Objects.requireNonNull(metric, "metric");
+            if (!(warning >= 0) || !(critical >= 0)) {
+                throw new IllegalArgumentException(metric + ": limits must be >= 0, got " + warning + " / " + critical);
+            }
+            if (metric.lowerIsWorse() ? critical > warning : critical < warning) {
+                throw new IllegalArgumentException(metric + ": the critical limit (" + critical + ") must be "
+                        + (metric.lowerIsWorse() ? "at or below" : "at or above") + " the warning limit (" + warning + ")");
+            }
+            thresholds.put(metric, new Threshold(warning, critical));
+            return this;
+        }
+
+        /**
+         * statement_timeout of every query of the run (default 5 s).
+         *
+         * @throws IllegalArgumentException unless between 1 ms and 10 minutes
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = duration("statementTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * lock_timeout of every query of the run (default 50 ms): a check never queues behind DDL.
+         *
+         * @throws IllegalArgumentException unless between 1 ms and 10 minutes
+         */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = duration("lockTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The disk capacity available to the database, in bytes. Without it disk usage is reported,
+         * not judged (the server cannot know its volume size).
+         *
+         * @throws IllegalArgumentException unless positive
+         */
+        public Builder diskCapacityBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("diskCapacityBytes must be positive, got " + bytes);
+            }
+            this.diskCapacityBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How old the cumulative statistics must be before runtime checks (unused indexes, tables
+         * with missing indexes) judge them (default 7 days). Younger statistics are reported as
+         * such, not judged. {@code Duration.ZERO} always judges.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder minimumStatisticsAge(Duration age) {
+            if (age == null || age.isNegative()) {
+                throw new IllegalArgumentException("minimumStatisticsAge must be zero or positive, got " + age);
+            }
+            this.minimumStatisticsAge = age;
+            return this;
+        }
+
+        /**
+         * How many of the slowest statements to list (default 10).
+         *
+         * @throws IllegalArgumentException unless between 0 and 100
+         */
+        public Builder topStatements(int count) {
+            if (count < 0 || count > 100) {
+                throw new IllegalArgumentException("topStatements must be between 0 and 100, got " + count);
+            }
+            this.topStatements = count;
+            return this;
+        }
+
+        /**
+         * Tables and indexes smaller than this are not judged for bloat (default 1 MiB): the
+         * estimate is noise on a few pages.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder bloatMinimumBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bloatMinimumBytes must be >= 0, got " + bytes);
+            }
+            this.bloatMinimumBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The time zone whose calendar days the daily sales reports cover (default UTC), and how many
+         * closed days back the sales-report check looks (default 7).
+         *
+         * @throws IllegalArgumentException if days is not between 1 and 366
+         */
+        public Builder salesReports(ZoneId zone, int days) {
+            if (days < 1 || days > 366) {
+                throw new IllegalArgumentException("days must be between 1 and 366, got " + days);
+            }
+            this.reportZone = Objects.requireNonNull(zone, "zone");
+            this.salesReportDays = days;
+            return this;
+        }
+
+        /** Freezes the configuration; nothing touches the database yet. */
+        public TechzoneHealth build() {
+            Map<Metric, Threshold> all = new EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                all.put(metric, thresholds.getOrDefault(metric, metric.defaultThreshold()));
+            }
+            HealthOptions options = new HealthOptions(schema, historyTable, EnumSet.copyOf(groups),
+                    List.copyOf(new ArrayList<>(skippedChecks)), List.copyOf(new ArrayList<>(excludedObjects)), all,
+                    statementTimeout, lockTimeout, diskCapacityBytes, minimumStatisticsAge, topStatements,
+                    bloatMinimumBytes, reportZone, salesReportDays);
+            return new TechzoneHealth(dataSource, options);
+        }
+
+        private static String identifier(String setting, String value) {
+            if (value == null || !IDENTIFIER.matcher(value).matches()) {
+                throw new IllegalArgumentException(setting + " must be a lower-case SQL identifier "
+                        + "(letters, digits, underscores; at most 63 characters), got: " + value);
+            }
+            return value;
+        }
+
+        private static Duration duration(String setting, Duration value) {
+            if (value == null || value.toMillis() < 1 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(setting + " must be between 1 ms and 10 minutes, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.techzone.health.internal;
+
+import java.sql.SQLException;
+
+/** Turns the exception of a check that could not run into an UNKNOWN finding that says why. */
+final class Failure {
+
+    private Failure() {
+    }
+
+    static Issue describe(HealthCheck check, Throwable e, HealthOptions options) {
+        SQLException sql = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+                break;
+            }
+        }
+        String detail = firstLine(sql != null ? sql.getMessage() : e.getMessage() != null ? e.getMessage() : e.toString());
+        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
+        return switch (state) {
+            case "57014" -> Issue.unknown("database", "Timed out after " + options.statementTimeout().toMillis()
+                    + " ms (statement_timeout); the check was cancelled").fix("Run it again off-peak, or raise statementTimeout");
+            case "55P03" -> Issue.unknown("database", "A lock it needed was not free within "
+                    + options.lockTimeout().toMillis() + " ms (lock_timeout): " + detail)
+                    .fix("Run it again when no DDL holds locks on the schema");
+            case "42501" -> Issue.unknown("database", "The role lacks a privilege this check needs: " + detail)
+                    .fix("GRANT pg_monitor TO <role>; for the domain and migration checks also GRANT SELECT on the TechZone tables");
+            default -> Issue.unknown("database", "Could not run: " + detail + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
+        };
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        return newline < 0 ? line : line.substring(0, newline).strip();
+    }
+}

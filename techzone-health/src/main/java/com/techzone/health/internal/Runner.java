@@ -1,0 +1,148 @@
+package com.techzone.health.internal;
+
+import com.techzone.health.CheckResult;
+import com.techzone.health.Finding;
+import com.techzone.health.HealthCheckException;
+import com.techzone.health.HealthReport;
+import com.techzone.health.Inventory;
+import com.techzone.health.Score;
+import com.techzone.health.Severity;
+import com.techzone.health.Status;
+import com.techzone.health.TechzoneHealth;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Runs the selected checks in one read-only transaction and assembles the report. */
+public final class Runner {
+
+    private final DataSource dataSource;
+    private final HealthOptions options;
+
+    /** A runner for one data source and frozen options. */
+    public Runner(DataSource dataSource, HealthOptions options) {
+        this.dataSource = dataSource;
+        this.options = options;
+    }
+
+    /**
+     * Runs the checks.
+     *
+     * @throws HealthCheckException if no connection can be had or the session cannot be prepared
+     */
+    public HealthReport run() {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new HealthCheckException("Could not connect to the database: " + Masking.mask(e.getMessage()), e, e.getSQLState());
+        }
+        try (connection) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                String url = connection.getMetaData().getURL();
+                prepare(connection);
+                String version = connection.getMetaData().getDatabaseProductVersion();
+                CheckContext context = new CheckContext(connection, dataSource, options, url);
+                List<CheckResult> results = runChecks(context);
+                Inventory inventory = readInventory(context);
+                Status status = Status.HEALTHY;
+                for (CheckResult result : results) {
+                    status = status.worse(result.status());
+                }
+                List<CheckResult> scored = results.stream().filter(CheckResult::scored).toList();
+                Score score = new Score((int) scored.stream().filter(r -> r.status() == Status.HEALTHY).count(), scored.size());
+                return new HealthReport(startedAt, describe(url), options.schema(), version, status, score, results,
+                        inventory, Duration.ofNanos(System.nanoTime() - start));
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new HealthCheckException("Could not run the health check: " + Masking.mask(e.getMessage()), e, e.getSQLState());
+        }
+    }
+
+    private void prepare(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET TRANSACTION READ ONLY");
+            s.execute("SELECT set_config('statement_timeout', '" + options.statementTimeout().toMillis() + "ms', true), "
+                    + "set_config('lock_timeout', '" + options.lockTimeout().toMillis() + "ms', true), "
+                    + "set_config('application_name', '" + TechzoneHealth.APPLICATION_NAME + "', true)");
+        }
+    }
+
+    private List<CheckResult> runChecks(CheckContext context) throws SQLException {
+        List<CheckResult> results = new ArrayList<>();
+        for (HealthCheck check : Checks.all()) {
+            if (!options.groups().contains(check.group()) || options.skippedChecks().contains(check.id())) {
+                continue;
+            }
+            long start = System.nanoTime();
+            List<Issue> issues;
+            Savepoint savepoint = context.connection().setSavepoint();
+            try {
+                issues = check.run(context);
+                context.connection().releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                context.connection().rollback(savepoint);
+                issues = List.of(Failure.describe(check, e, options));
+            }
+            List<Finding> findings = new ArrayList<>();
+            Status status = Status.HEALTHY;
+            for (Issue issue : issues) {
+                if (issue.severity != Severity.UNKNOWN && excluded(issue.object)) {
+                    continue;
+                }
+                findings.add(new Finding(check.id(), issue.severity, Masking.mask(issue.object), Masking.mask(issue.message),
+                        Masking.mask(issue.measured), Masking.mask(issue.threshold), Masking.mask(issue.recommendation)));
+                status = status.worse(issue.severity.status());
+            }
+            results.add(new CheckResult(check.id(), check.group(), check.title(), check.runtime(), check.scored(),
+                    status, findings, Duration.ofNanos(System.nanoTime() - start)));
+        }
+        return results;
+    }
+
+    private Inventory readInventory(CheckContext context) throws SQLException {
+        Savepoint savepoint = context.connection().setSavepoint();
+        try {
+            Inventory inventory = InventoryReader.read(context);
+            context.connection().releaseSavepoint(savepoint);
+            return inventory;
+        } catch (SQLException | RuntimeException e) {
+            context.connection().rollback(savepoint);
+            return null;
+        }
+    }
+
+    private boolean excluded(String object) {
+        for (String name : options.excludedObjects()) {
+            if (object.equals(name) || object.startsWith(name + ".") || object.endsWith("." + name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "host:port/database" of a JDBC URL, without parameters or credentials. */
+    static String describe(String url) {
+        String text = url == null ? "" : url;
+        int query = text.indexOf('?');
+        if (query >= 0) {
+            text = text.substring(0, query);
+        }
+        text = text.replaceFirst("^jdbc:postgresql:(//)?", "");
+        int at = text.lastIndexOf('@');
+        return Masking.mask(at >= 0 ? text.substring(at + 1) : text);
+    }
+}

@@ -1,0 +1,94 @@
+package com.techzone.health.internal.index;
+
+import com.techzone.health.CheckGroup;
+import com.techzone.health.internal.CheckContext;
+import com.techzone.health.internal.HealthCheck;
+import com.techzone.health.internal.Issue;
+import com.techzone.health.internal.StatisticsAge;
+import io.github.mfvanek.pg.connection.PgConnection;
+import io.github.mfvanek.pg.core.checks.common.DatabaseCheckOnHost;
+import io.github.mfvanek.pg.model.context.PgContext;
+import io.github.mfvanek.pg.model.dbobject.DbObject;
+import io.github.mfvanek.pg.model.table.TableNameAware;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A group B check that delegates to a pg-index-health check (whose SQL is the library's
+ * {@code sql/<check>.sql}) and turns its results into findings. It runs on the run's own
+ * connection, so the read-only transaction and the timeouts apply. Runtime checks stay quiet, with
+ * one INFO finding, while the statistics are younger than the configured minimum.
+ *
+ * @param <T> the library's result type
+ */
+abstract class LibraryCheck<T extends DbObject> implements HealthCheck {
+
+    private final String id;
+    private final String title;
+    private final boolean runtime;
+
+    LibraryCheck(String name, String title, boolean runtime) {
+        this.id = "index." + name;
+        this.title = title;
+        this.runtime = runtime;
+    }
+
+    /** The library check on the given connection. */
+    abstract DatabaseCheckOnHost<T> create(PgConnection connection);
+
+    /** The finding for one result, or null to drop it. */
+    abstract Issue toIssue(T item, CheckContext context);
+
+    /** The context passed to the library; the bloat checks override it with their threshold. */
+    PgContext pgContext(CheckContext context) {
+        return PgContext.of(context.schema());
+    }
+
+    @Override
+    public final List<Issue> run(CheckContext context) throws SQLException {
+        if (runtime && !context.statisticsOldEnough()) {
+            StatisticsAge age = context.statisticsAge();
+            return List.of(Issue.info("database", "Not judged: statistics are " + CheckContext.format(age.age())
+                            + " old, younger than " + CheckContext.format(context.options().minimumStatisticsAge())
+                            + " (a fresh or restored database looks idle or unused)")
+                    .measured(CheckContext.format(age.age())).threshold(CheckContext.format(context.options().minimumStatisticsAge())));
+        }
+        String history = context.options().historyTable();
+        List<T> found = create(context.pgConnection()).check(pgContext(context),
+                o -> !(o instanceof TableNameAware t && unqualified(t.getTableName()).equals(history)));
+        List<Issue> issues = new ArrayList<>();
+        for (T item : found) {
+            Issue issue = toIssue(item, context);
+            if (issue != null) {
+                issues.add(issue);
+            }
+        }
+        return issues;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final CheckGroup group() {
+        return CheckGroup.INDEXES;
+    }
+
+    @Override
+    public final String title() {
+        return title;
+    }
+
+    @Override
+    public final boolean runtime() {
+        return runtime;
+    }
+
+    /** The name without its schema prefix. */
+    static String unqualified(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}

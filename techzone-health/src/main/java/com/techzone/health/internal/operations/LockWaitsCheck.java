@@ -1,0 +1,35 @@
+package com.techzone.health.internal.operations;
+
+import com.techzone.health.Metric;
+import com.techzone.health.internal.CheckContext;
+import com.techzone.health.internal.Issue;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Sessions waiting on a lock, with the pids blocking them (any wait is WARNING, past 60 s CRITICAL). */
+final class LockWaitsCheck extends OperationsCheck {
+
+    LockWaitsCheck() {
+        super("lock-waits", "Blocked lock waits");
+    }
+
+    @Override
+    public List<Issue> run(CheckContext context) throws SQLException {
+        return context.query(getClass(), rs -> {
+            int pid = rs.getInt("pid");
+            Integer[] blocking = (Integer[]) rs.getArray("blocking_pids").getArray();
+            String blockers = String.join(", ", Arrays.stream(blocking).map(String::valueOf).toList());
+            double waited = rs.getDouble("waiting_seconds");
+            Issue issue = judged(context, Metric.LOCK_WAIT_SECONDS, Math.floor(waited), "pid " + pid,
+                    "Backend " + pid + " (" + rs.getString("usename") + ") waits on a lock held by pid " + blockers
+                            + " for " + Math.round(waited) + " s: " + rs.getString("query"));
+            if (issue.severity() == com.techzone.health.Severity.INFO) {
+                issue = Issue.warning(issue.object(), "Backend " + pid + " waits on a lock held by pid " + blockers
+                        + ": " + rs.getString("query")).measured(Math.round(waited) + " s");
+            }
+            return issue.fix("Find what pid " + blockers + " is doing (pg_stat_activity); if it must go: SELECT pg_cancel_backend("
+                    + (blocking.length > 0 ? blocking[0] : "<pid>") + ");");
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package com.techzone.health.internal.operations;
+
+import com.techzone.health.Metric;
+import com.techzone.health.Severity;
+import com.techzone.health.internal.CheckContext;
+import com.techzone.health.internal.Issue;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Size of the tables the report says to watch (orders, inventory_logs, reviews); past 10 GiB, partition. */
+final class TableGrowthCheck extends OperationsCheck {
+
+    TableGrowthCheck() {
+        super("table-growth", "Growth of orders, inventory_logs, reviews");
+    }
+
+    @Override
+    public List<Issue> run(CheckContext context) throws SQLException {
+        return context.query(getClass(), rs -> {
+            String table = rs.getString("relname");
+            long bytes = rs.getLong("bytes");
+            Issue issue = judged(context, Metric.TABLE_SIZE_GIB, bytes / (double) (1L << 30), table, "Table " + table
+                    + " holds about " + rs.getLong("estimated_rows") + " rows in " + CheckContext.bytes(bytes));
+            return issue.severity() == Severity.INFO ? issue.measured(CheckContext.bytes(bytes))
+                    : issue.fix("Partition " + table + " by created_at (declarative RANGE partitions, e.g. quarterly; "
+                    + "pg_partman automates it): CREATE TABLE " + table + "_2026_q1 PARTITION OF " + table
+                    + " FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')");
+        }, context.schema());
+    }
+}

@@ -1,0 +1,111 @@
+package com.techzone.health;
+
+import static com.techzone.health.Fixtures.ORDER;
+import static com.techzone.health.Fixtures.PRODUCT;
+import static com.techzone.health.Fixtures.SERVICE;
+import static com.techzone.health.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Group D: consistent data passes; each invariant broken on purpose is found with its severity. */
+class DomainChecksTest {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void catalogWithStock() {
+        db = TestPostgres.get().createMigratedDatabase();
+        Fixtures.catalogWithStock(db);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldStayQuietOnConsistentData() {
+        Fixtures.consistentOrder(db, "now()");
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.DOMAIN).build().run();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.status()).isEqualTo(Status.HEALTHY);
+    }
+
+    @Test
+    void shouldFindStockThatDisagreesWithTheLedger() {
+        db.execute("UPDATE products SET stock = 7 WHERE id = '" + PRODUCT + "'");
+        CheckResult result = check(db, "domain.inventory-ledger");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("products.LAP-1");
+            assertThat(f.measured()).isEqualTo("stock 7");
+            assertThat(f.threshold()).isEqualTo("ledger 5");
+        });
+    }
+
+    @Test
+    void shouldFindAnOrderWhoseSubtotalIsNotItsLines() {
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("UPDATE order_items SET quantity = 1, line_total = 999.00 WHERE order_id = '" + ORDER + "'");
+        CheckResult result = check(db, "domain.order-totals");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("subtotal 1998.00 but its lines sum to 999.00"));
+    }
+
+    @Test
+    void shouldFindAnOrderWhoseTotalIsNotSubtotalPlusTaxAndShippingMinusDiscount() {
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("ALTER TABLE orders DROP CONSTRAINT chk_orders_total_consistent",
+                "UPDATE orders SET total = 1500.00 WHERE id = '" + ORDER + "'");
+        assertThat(check(db, "domain.order-totals").findings()).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("total 1500.00 but subtotal + tax + shipping - discount is 2000.00"));
+    }
+
+    @Test
+    void shouldFindAStatusWithoutItsHistoryEntry() {
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("UPDATE orders SET status = 'shipped' WHERE id = '" + ORDER + "'");
+        CheckResult result = check(db, "domain.order-status-history");
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("is shipped but its last history entry says pending"));
+    }
+
+    @Test
+    void shouldFindOverlappingActiveBookingsOnceTheExclusionConstraintIsGone() {
+        db.execute("ALTER TABLE bookings DROP CONSTRAINT ex_bookings_no_overlap",
+                "INSERT INTO bookings (service_id, contact_name, contact_email, starts_at, ends_at, status) VALUES ('" + SERVICE
+                        + "', 'Ann', 'ann@shop.example', '2026-03-01 10:00Z', '2026-03-01 11:00Z', 'confirmed')",
+                "INSERT INTO bookings (service_id, contact_name, contact_email, starts_at, ends_at, status) VALUES ('" + SERVICE
+                        + "', 'Bob', 'bob@shop.example', '2026-03-01 10:30Z', '2026-03-01 11:30Z', 'pending')",
+                "INSERT INTO bookings (service_id, contact_name, contact_email, starts_at, ends_at, status) VALUES ('" + SERVICE
+                        + "', 'Cy', 'cy@shop.example', '2026-03-01 10:30Z', '2026-03-01 11:30Z', 'cancelled')");
+        CheckResult result = check(db, "domain.booking-overlap");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).hasSize(1);
+    }
+
+    @Test
+    void shouldFindAClosedDayWithOrdersButNoSalesReport() {
+        Fixtures.consistentOrder(db, "now() - interval '1 day'");
+        CheckResult result = check(db, "domain.sales-reports");
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("No daily sales report for"));
+        db.execute("INSERT INTO sales_reports (granularity, period_start, period_end, orders_count) "
+                + "SELECT 'day', (created_at AT TIME ZONE 'UTC')::date, (created_at AT TIME ZONE 'UTC')::date + 1, 1 FROM orders");
+        assertThat(check(db, "domain.sales-reports").findings()).isEmpty();
+    }
+
+    @Test
+    void shouldNotReadTheTechzoneTablesUnlessTheDomainGroupIsSelected() {
+        db.execute("UPDATE products SET stock = 7 WHERE id = '" + PRODUCT + "'");
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).build().run();
+        assertThat(report.checks()).noneMatch(c -> c.group() == CheckGroup.DOMAIN);
+    }
+}

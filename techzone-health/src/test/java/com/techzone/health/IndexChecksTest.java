@@ -1,0 +1,109 @@
+package com.techzone.health;
+
+import static com.techzone.health.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Group B: each pg-index-health check finds its fault; runtime checks wait for old enough statistics. */
+class IndexChecksTest {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = TestPostgres.get().createMigratedDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void shouldFindADuplicatedIndex() {
+        db.execute("CREATE INDEX idx_orders_created_at_copy ON orders (created_at)");
+        CheckResult result = check(db, "index.duplicated");
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).singleElement().satisfies(f ->
+                assertThat(f.recommendation()).startsWith("DROP INDEX CONCURRENTLY"));
+    }
+
+    @Test
+    void shouldFindAnIndexOnABooleanColumn() {
+        db.execute("CREATE INDEX idx_products_is_active ON products (is_active)");
+        assertThat(check(db, "index.boolean").findings()).singleElement().satisfies(f ->
+                assertThat(f.object()).isEqualTo("products.idx_products_is_active"));
+    }
+
+    @Test
+    void shouldFindANotValidConstraint() {
+        db.execute("ALTER TABLE orders ADD CONSTRAINT chk_orders_currency_usd CHECK (currency = 'USD') NOT VALID");
+        assertThat(check(db, "index.not-valid-constraints").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.recommendation()).contains("validate constraint chk_orders_currency_usd");
+        });
+    }
+
+    @Test
+    void shouldFindAnInvalidIndexLeftByAFailedConcurrentBuild() {
+        db.execute("INSERT INTO categories (name, slug) VALUES ('Twin', 'twin-a'), ('Twin', 'twin-b')");
+        assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY uq_categories_name ON categories (name)"))
+                .hasMessageContaining("could not create unique index");
+        assertThat(check(db, "index.invalid").findings()).singleElement().satisfies(f ->
+                assertThat(f.object()).isEqualTo("categories.uq_categories_name"));
+    }
+
+    @Test
+    void shouldFindATableWithoutPrimaryKey() {
+        db.execute("CREATE TABLE import_rows (payload text)");
+        assertThat(check(db, "index.tables-without-primary-key").findings()).singleElement().satisfies(f ->
+                assertThat(f.object()).isEqualTo("import_rows"));
+    }
+
+    @Test
+    void shouldFindAForeignKeyWithoutIndex() {
+        db.execute("DROP INDEX idx_reviews_user_id");
+        assertThat(check(db, "index.foreign-keys-without-index").findings()).singleElement().satisfies(f ->
+                assertThat(f.object()).isEqualTo("reviews.user_id"));
+    }
+
+    @Test
+    void shouldFindABloatedTableAndIndex() {
+        db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
+                        + "'Question', repeat('x', 200) FROM generate_series(1, 20000) g",
+                "DELETE FROM contacts WHERE random() < 0.85", "ANALYZE contacts");
+        CheckResult tables = check(db, "index.table-bloat", b -> b.bloatMinimumBytes(0));
+        assertThat(tables.findings()).anySatisfy(f -> {
+            assertThat(f.object()).isEqualTo("contacts");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        });
+    }
+
+    @Test
+    void shouldNotJudgeUnusedIndexesOnYoungStatisticsButFindThemOnOldEnoughOnes() {
+        CheckResult young = check(db, "index.unused");
+        assertThat(young.status()).isEqualTo(Status.HEALTHY);
+        assertThat(young.findings()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("Not judged"));
+        assertThat(check(db, "index.statistics-age").findings()).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("not judged until"));
+
+        db.execute("INSERT INTO categories (name, slug) SELECT 'C' || g, 'c-' || g FROM generate_series(1, 3000) g",
+                "CREATE INDEX idx_categories_description ON categories (description)", "ANALYZE categories");
+        CheckResult judged = check(db, "index.unused", b -> b.minimumStatisticsAge(Duration.ZERO));
+        assertThat(judged.findings()).extracting(Finding::object).contains("categories.idx_categories_description");
+    }
+
+    @Test
+    void shouldFindASequenceCloseToOverflow() {
+        db.execute("CREATE SEQUENCE ticket_seq AS smallint", "SELECT setval('ticket_seq', 32000)");
+        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f ->
+                assertThat(f.object()).isEqualTo("ticket_seq"));
+    }
+}

@@ -1,0 +1,100 @@
+package com.techzone.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The run is harmless and degrades check by check: least privilege, no pg_stat_statements,
+ * timeouts and an unreachable server.
+ */
+class SafetyTest {
+
+    @Test
+    void shouldRunAsAPgMonitorRoleWithUnknownOnlyWhereTablesMustBeRead() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            String role = "monitor_" + db.name().replaceAll("\\D", "");
+            db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Secret-123'", "GRANT pg_monitor TO " + role,
+                    "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try {
+                PGSimpleDataSource monitor = new PGSimpleDataSource();
+                monitor.setUrl(db.jdbcUrl());
+                monitor.setUser(role);
+                monitor.setPassword("Secret-123");
+                HealthReport report = TechzoneHealth.configure(monitor).groups(CheckGroup.values()).build().run();
+                assertThat(report.score()).hasToString("6/6");
+                assertThat(report.checks()).filteredOn(c -> c.status() == Status.UNKNOWN).extracting(CheckResult::id)
+                        .containsExactlyInAnyOrder("schema.migrations", "domain.inventory-ledger", "domain.order-totals",
+                                "domain.order-status-history", "domain.booking-overlap", "domain.sales-reports");
+                assertThat(report.findings(Severity.UNKNOWN)).allSatisfy(f -> assertThat(f.message()).contains("privilege"));
+                assertThat(report.findings(Severity.WARNING)).isEmpty();
+                assertThat(report.check("ops.role-privileges").orElseThrow().findings()).singleElement()
+                        .satisfies(f -> assertThat(f.message()).contains("is not a superuser"));
+                assertThat(ReportFormat.JSON.render(report) + ReportFormat.TEXT.render(report)).doesNotContain("Secret-123");
+            } finally {
+                db.close();
+                try (TestDatabase other = TestPostgres.get().createEmptyDatabase()) {
+                    other.execute("DROP ROLE IF EXISTS " + role);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldBeUnknownWithTheFixWhenPgStatStatementsIsNotInstalled() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            HealthReport report = TechzoneHealth.configure(db.dataSource()).build().run();
+            CheckResult mean = report.check("ops.mean-query-time").orElseThrow();
+            assertThat(mean.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(mean.findings()).singleElement().satisfies(f ->
+                    assertThat(f.recommendation()).contains("CREATE EXTENSION pg_stat_statements"));
+            assertThat(report.check("ops.slow-statements").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+            assertThat(report.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(report.exitCode()).isEqualTo(3);
+            assertThat(report.score()).hasToString("6/6");
+        }
+    }
+
+    @Test
+    void shouldTurnATimedOutCheckIntoUnknownAndRunTheRest() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.SCHEMA, CheckGroup.INDEXES)
+                    .statementTimeout(Duration.ofMillis(1)).build().run();
+            assertThat(report.checks()).hasSize(21);
+            assertThat(report.findings(Severity.UNKNOWN)).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.message()).containsAnyOf("Timed out", "Could not run"));
+        }
+    }
+
+    @Test
+    void shouldNeverWriteAndLeaveNoTransactionOpen() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+            db.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'techzone-health') "
+                    + "THEN RAISE EXCEPTION 'a health session is still open'; END IF; END $$");
+        }
+    }
+
+    @Test
+    void shouldFailTheRunWithOneMaskedMessageWhenTheServerIsUnreachable() {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/shop?password=s3cret");
+        assertThatThrownBy(() -> TechzoneHealth.configure(nowhere).build().run())
+                .isInstanceOf(HealthCheckException.class)
+                .hasMessageStartingWith("Could not connect to the database")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void shouldRefuseBadOptionsNamingTheSetting() {
+        assertThatThrownBy(() -> TechzoneHealth.configure(new PGSimpleDataSource()).threshold(Metric.CACHE_HIT_PERCENT, 90, 99))
+                .hasMessageContaining("CACHE_HIT_PERCENT").hasMessageContaining("at or below");
+        assertThatThrownBy(() -> TechzoneHealth.configure(new PGSimpleDataSource()).schema("Shop; drop"))
+                .hasMessageContaining("schema must be a lower-case SQL identifier");
+    }
+}
