@@ -17,7 +17,8 @@ class SafetyTest {
 
     @Test
     void shouldRunAsAPgMonitorRoleWithUnknownOnlyWhereTablesMustBeRead() {
-        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+        TestDatabase db = TestPostgres.get().createMigratedDatabase();
+        {
             String role = "monitor_" + db.name().replaceAll("\\D", "");
             db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'Secret-123'", "GRANT pg_monitor TO " + role,
                     "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
