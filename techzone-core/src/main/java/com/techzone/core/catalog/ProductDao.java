@@ -28,7 +28,6 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * and checkout, which keep the ledger; {@link #update} edits everything else under optimistic
  * locking. Long SQL sits in {@code com/techzone/core/catalog/ProductDao/<method>.sql}.
  */
-@UseClasspathSqlLocator
 public interface ProductDao {
 
     /**
@@ -43,6 +42,7 @@ public interface ProductDao {
     }
 
     /** The statement behind {@link #create}, with the product and ledger ids chosen by the caller. */
+    @UseClasspathSqlLocator
     @SqlQuery
     Product insert(UUID id, UUID logId, @BindMethods("p") NewProduct product);
 
@@ -68,6 +68,7 @@ public interface ProductDao {
     }
 
     /** The batch behind {@link #createAll}; the three lists run in step. */
+    @UseClasspathSqlLocator
     @SqlBatch
     void insertBatch(@Bind("id") List<UUID> ids, @Bind("logId") List<UUID> logIds, @BindMethods("p") List<NewProduct> products);
 

@@ -15,7 +15,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * the same row, and a rebuild after a refund shows it. Long SQL sits in
  * {@code com/techzone/core/report/SalesReportDao/<method>.sql}.
  */
-@UseClasspathSqlLocator
 public interface SalesReportDao {
 
     /**
@@ -30,6 +29,7 @@ public interface SalesReportDao {
     }
 
     /** The upsert behind {@link #rebuild}. */
+    @UseClasspathSqlLocator
     @SqlQuery
     SalesReport upsert(UUID id, Granularity granularity, LocalDate day);
 
@@ -45,6 +45,7 @@ public interface SalesReportDao {
     List<SalesReport> list(Granularity granularity, LocalDate from, LocalDate to);
 
     /** The dashboard numbers, as of now. */
+    @UseClasspathSqlLocator
     @SqlQuery
     DashboardCounts dashboard();
 }
