@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.sql.Types;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -46,16 +47,18 @@ public final class EnumSupport {
         return raw.isEnum() && raw.getName().startsWith(OUR_PACKAGE);
     }
 
-    /** The argument factory to register on a Jdbi. */
+    /** The argument factory to register on a Jdbi; preparable, so it takes precedence over the built-in enum binding. */
     public static ArgumentFactory arguments() {
-        return new ArgumentFactory() {
+        return new ArgumentFactory.Preparable() {
             @Override
-            public Optional<Argument> build(Type type, Object value, ConfigRegistry config) {
+            public Optional<Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
                 if (!ours(type)) {
                     return Optional.empty();
                 }
-                String label = value == null ? null : label((Enum<?>) value);
-                return Optional.of((position, statement, context) -> statement.setObject(position, label, Types.OTHER));
+                return Optional.of(value -> {
+                    String label = value == null ? null : label((Enum<?>) value);
+                    return (position, statement, context) -> statement.setObject(position, label, Types.OTHER);
+                });
             }
         };
     }
