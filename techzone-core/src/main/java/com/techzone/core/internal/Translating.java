@@ -12,6 +12,9 @@ public final class Translating {
     }
 
     public static <T> T wrap(Class<T> type, T target) {
+        if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " must be a public interface to be used as a DAO");
+        }
         InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
