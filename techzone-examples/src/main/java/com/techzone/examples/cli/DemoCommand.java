@@ -2,6 +2,7 @@ package com.techzone.examples.cli;
 
 import com.techzone.examples.EmbeddedDatabase;
 import com.techzone.examples.demo.SchemaSummary;
+import com.techzone.examples.demo.ShoppingFlow;
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
 import java.io.PrintWriter;
@@ -54,6 +55,9 @@ final class DemoCommand implements Callable<Integer>, Failures.VerboseAware {
 
         section(out, "2. The schema the migrations built");
         SchemaSummary.print(dataSource, out);
+
+        section(out, "3. A shopping flow");
+        ShoppingFlow.run(dataSource, out);
         out.flush();
     }
 
