@@ -108,7 +108,8 @@ public final class ShoppingFlow {
         step(out, "Cart: Ann adds 1 UltraBook 14 and 2 headphones");
         tz.carts().add(ann.id(), laptop.id(), 1);
         tz.carts().add(ann.id(), headphones.id(), 2);
-        tz.carts().listForUser(ann.id()).forEach(i -> out.printf("  %s x %d%n", i.productId(), i.quantity()));
+        tz.carts().listForUser(ann.id()).forEach(i -> out.printf("  %-28s x %d%n",
+                tz.products().findById(i.productId()).map(Product::name).orElse("?"), i.quantity()));
 
         step(out, "Checkout: 8% tax, 4.99 shipping, idempotency key; then the same request again");
         CheckoutRequest request = CheckoutRequest.of(ann.id()).withIdempotencyKey("demo-" + tag)
@@ -140,8 +141,7 @@ public final class ShoppingFlow {
         out.printf("  %s: %d approved review(s), average %s%n", headphones.name(), summary.count(), summary.average());
 
         step(out, "Booking: Ann books Home Wi-Fi setup; a guest asks for an overlapping slot");
-        Instant start = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC)
-                .plus(ThreadLocalRandom.current().nextInt(0, 1000), ChronoUnit.DAYS);
+        Instant start = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
         Booking booking = tz.bookings().book(new NewBooking(wifi.id(), ann.id(), ann.fullName(), ann.email(), start,
                 start.plus(60, ChronoUnit.MINUTES), "Second floor"));
         out.printf("  Booked %s to %s%n", booking.startsAt(), booking.endsAt());
