@@ -108,9 +108,11 @@ public final class Techzone {
      * A DAO of this library (any of the {@code *Dao} interfaces) whose every call takes a pooled
      * connection for its duration and runs in autocommit, or in the method's own transaction where
      * its Javadoc says so.
+     *
+     * @throws IllegalArgumentException if {@code daoType} is not a public interface
      */
     public <T> T dao(Class<T> daoType) {
-        return Translating.wrap(daoType, jdbi.onDemand(daoType));
+        return Translating.wrap(daoType, jdbi.onDemand(Translating.requirePublic(daoType)));
     }
 
     /**
@@ -119,7 +121,7 @@ public final class Techzone {
      * is open.
      */
     public <T> T attach(Handle handle, Class<T> daoType) {
-        return Translating.wrap(daoType, Objects.requireNonNull(handle, "handle").attach(daoType));
+        return Translating.wrap(daoType, Objects.requireNonNull(handle, "handle").attach(Translating.requirePublic(daoType)));
     }
 
     /** Categories. */

@@ -11,10 +11,15 @@ public final class Translating {
     private Translating() {
     }
 
-    public static <T> T wrap(Class<T> type, T target) {
-        if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+    /** Returns {@code type} if it is a public interface; its methods must be callable through a proxy. */
+    public static <T> Class<T> requirePublic(Class<T> type) {
+        if (!type.isInterface() || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
             throw new IllegalArgumentException(type.getName() + " must be a public interface to be used as a DAO");
         }
+        return type;
+    }
+
+    public static <T> T wrap(Class<T> type, T target) {
         InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
