@@ -3,6 +3,7 @@ package com.techzone.examples.cli;
 import com.techzone.examples.EmbeddedDatabase;
 import com.techzone.examples.demo.HealthSection;
 import com.techzone.examples.demo.SchemaSummary;
+import com.techzone.examples.demo.ShoppingFlow;
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
 import java.io.PrintWriter;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
  * and walks through what the library does.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the TechZone demo on an embedded PostgreSQL (or on --jdbc-url): migrate, then show the schema.")
+        description = "Runs the TechZone demo on an embedded PostgreSQL (or on --jdbc-url): migrate, show the schema, "
+                + "run a shopping flow, print the health report.")
 final class DemoCommand implements Callable<Integer>, Failures.VerboseAware {
 
     @Mixin
@@ -56,7 +58,10 @@ final class DemoCommand implements Callable<Integer>, Failures.VerboseAware {
         section(out, "2. The schema the migrations built");
         SchemaSummary.print(dataSource, out);
 
-        section(out, "Health report");
+        section(out, "3. A shopping flow");
+        ShoppingFlow.run(dataSource, out);
+
+        section(out, "4. The health report of this database");
         HealthSection.print(dataSource, out);
         out.flush();
     }

@@ -1,0 +1,60 @@
+package com.techzone.core;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Objects;
+
+/**
+ * A HikariCP pool with production defaults, for hosts that have no pool yet. Defaults:
+ * <ul>
+ *   <li>{@code maximumPoolSize} {@value #DEFAULT_POOL_SIZE} (HikariCP's advice: about
+ *       cores x 2 of the database server; more connections mostly add contention);</li>
+ *   <li>{@code maxLifetime} 30 minutes, {@code keepaliveTime} 2 minutes, {@code connectionTimeout}
+ *       10 seconds, {@code idleTimeout} 10 minutes;</li>
+ *   <li>driver properties {@code reWriteBatchedInserts=true} (batches become multi-row inserts),
+ *       {@code tcpKeepAlive=true}, {@code ApplicationName} = the given application name (visible
+ *       in {@code pg_stat_activity}).</li>
+ * </ul>
+ * Change any of them on the {@link HikariConfig} from {@link #config} before building the pool.
+ */
+public final class TechzonePool {
+
+    /** The default maximum number of connections. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private TechzonePool() {
+    }
+
+    /**
+     * The default configuration, not yet a pool.
+     *
+     * @param jdbcUrl {@code jdbc:postgresql://host:port/database}; add {@code ?sslmode=verify-full} in production
+     * @param user the database user
+     * @param password the password, or null for trust/peer authentication; never logged by HikariCP
+     * @param applicationName the name the connections carry on the server, e.g. {@code shop-web}
+     */
+    public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidInputException("jdbcUrl", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(Objects.requireNonNull(user, "user"));
+        config.setPassword(password);
+        config.setPoolName("techzone");
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMaxLifetime(30 * 60_000L);
+        config.setKeepaliveTime(2 * 60_000L);
+        config.setIdleTimeout(10 * 60_000L);
+        config.setConnectionTimeout(10_000L);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("ApplicationName", applicationName == null ? "techzone" : applicationName);
+        return config;
+    }
+
+    /** A started pool with the defaults of {@link #config}. Close it when the application stops. */
+    public static HikariDataSource create(String jdbcUrl, String user, String password, String applicationName) {
+        return new HikariDataSource(config(jdbcUrl, user, password, applicationName));
+    }
+}

@@ -1,0 +1,35 @@
+package com.techzone.core.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+
+/** Wraps a Jdbi SqlObject so that whatever its methods throw reaches the caller as our exceptions. */
+public final class Translating {
+
+    private Translating() {
+    }
+
+    /** Returns {@code type} if it is a public interface; its methods must be callable through a proxy. */
+    public static <T> Class<T> requirePublic(Class<T> type) {
+        if (!type.isInterface() || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " must be a public interface to be used as a DAO");
+        }
+        return type;
+    }
+
+    public static <T> T wrap(Class<T> type, T target) {
+        InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? Errors.translate(runtime) : cause;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.techzone.core.inventory;
+
+import com.techzone.core.Page;
+import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Keyset;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * Reads the {@code inventory_logs} ledger. Rows are written only by {@link Inventory}, checkout and
+ * order cancellation/refund, together with the stock they describe; there is no update or delete.
+ */
+public interface InventoryLogDao {
+
+    /**
+     * A product's stock history, newest first (index {@code idx_inventory_logs_product_date}).
+     *
+     * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
+     * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
+     */
+    default Page<InventoryLog> history(UUID productId, String cursor, int pageSize) {
+        Checks.notNull("productId", productId);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
+        return Keyset.page(historyBefore(productId, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, InventoryLog::id, InventoryLog::createdAt);
+    }
+
+    /** The keyset query behind {@link #history}. */
+    @SqlQuery("""
+            SELECT * FROM inventory_logs
+            WHERE product_id = :productId AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""")
+    List<InventoryLog> historyBefore(UUID productId, String afterCreatedAt, UUID afterId, int limit);
+
+    /** The ledger rows an order caused (sale, cancellation, refund), oldest first. */
+    @SqlQuery("SELECT * FROM inventory_logs WHERE order_id = :orderId ORDER BY created_at, id")
+    List<InventoryLog> listByOrder(UUID orderId);
+
+    /** The sum of all changes of a product: equals its stock when the ledger reconciles. */
+    @SqlQuery("SELECT coalesce(sum(change), 0) FROM inventory_logs WHERE product_id = :productId")
+    long sumOfChanges(UUID productId);
+}

@@ -1,0 +1,179 @@
+package com.techzone.core.order;
+
+import com.techzone.core.ConstraintViolationException;
+import com.techzone.core.InvalidInputException;
+import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Transactions;
+import com.techzone.core.internal.Uuids;
+import com.techzone.core.inventory.InsufficientStockException;
+import com.techzone.core.inventory.Shortage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+/**
+ * Turns a user's cart into an order, in one transaction of three statements: lock the cart's
+ * products in product id order and read their stock and prices; then write order, lines (with
+ * name, SKU and price snapshots), stock decrements, ledger rows, the first status history row and
+ * the emptied cart in one data-modifying statement. Not enough stock refuses the whole order with
+ * every shortage listed. Totals: line total = price x quantity; tax = subtotal x tax rate rounded
+ * to 2 places HALF_EVEN; total = subtotal + tax + shipping - discount.
+ *
+ * <p>With an idempotency key, a repeated checkout by the same user returns the order the first one
+ * placed ({@link CheckoutResult#replayed()} true), also when both run at the same time: the unique
+ * index {@code uq_orders_idempotency_key} lets only one insert win, and the loser returns the
+ * winner's order. Deadlocks and serialization failures are retried up to
+ * {@value Transactions#MAX_ATTEMPTS} times. Get one from {@link com.techzone.core.Techzone#checkout()}.
+ */
+public final class Checkout {
+
+    private static final String IDEMPOTENCY_INDEX = "uq_orders_idempotency_key";
+
+    private final Jdbi jdbi;
+    private final String lockCart;
+    private final String placeOrder;
+
+    /** @param jdbi a Jdbi configured by {@link com.techzone.core.Techzone} */
+    public Checkout(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
+        this.lockCart = locator.locate(Checkout.class, "lockCart");
+        this.placeOrder = locator.locate(Checkout.class, "placeOrder");
+    }
+
+    /**
+     * Checks out the cart in a transaction of its own.
+     *
+     * @throws EmptyCartException if the cart is empty (and the key, if any, was not used before)
+     * @throws InsufficientStockException if any product has fewer units than the cart asks for, or is no longer sold
+     * @throws InvalidInputException if the discount exceeds subtotal + tax + shipping
+     * @throws com.techzone.core.ConcurrencyFailureException if it lost to concurrent transactions on every attempt
+     */
+    public CheckoutResult checkout(CheckoutRequest request) {
+        Checks.notNull("request", request);
+        try {
+            return Transactions.inTransaction(jdbi, h -> run(h, request));
+        } catch (ConstraintViolationException e) {
+            if (request.idempotencyKey() != null && IDEMPOTENCY_INDEX.equals(e.constraint().orElse(null))) {
+                // A concurrent checkout with the same key won the insert: return its order.
+                return jdbi.withHandle(h -> replay(h, request).orElseThrow(() -> e));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks out the cart inside the transaction {@code handle} holds (or a new one on it). Not
+     * retried: a failure leaves the host's transaction to be rolled back by the host. A concurrent
+     * checkout with the same idempotency key fails here with a
+     * {@link ConstraintViolationException} on {@code uq_orders_idempotency_key}.
+     *
+     * @throws EmptyCartException if the cart is empty
+     * @throws InsufficientStockException if any product is short
+     */
+    public CheckoutResult checkout(Handle handle, CheckoutRequest request) {
+        Checks.notNull("handle", handle);
+        Checks.notNull("request", request);
+        return Transactions.inTransaction(handle, h -> run(h, request));
+    }
+
+    private CheckoutResult run(Handle h, CheckoutRequest request) {
+        Optional<CheckoutResult> earlier = replay(h, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<Line> lines = h.createQuery(lockCart)
+                .bind("userId", request.userId())
+                .map((rs, ctx) -> new Line(rs.getObject("product_id", UUID.class), rs.getString("sku"),
+                        rs.getString("name"), rs.getBigDecimal("price"), rs.getInt("stock"),
+                        rs.getBoolean("is_active"), rs.getInt("quantity")))
+                .list();
+        if (lines.isEmpty()) {
+            // The first attempt with this key may have committed (and emptied the cart) meanwhile.
+            return replay(h, request).orElseThrow(() -> new EmptyCartException(request.userId()));
+        }
+        List<Shortage> shortages = new ArrayList<>();
+        for (Line line : lines) {
+            int available = line.active() ? line.stock() : 0;
+            if (line.quantity() > available) {
+                shortages.add(new Shortage(line.productId(), line.sku(), line.quantity(), available));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            throw new InsufficientStockException(shortages);
+        }
+        BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
+        for (Line line : lines) {
+            subtotal = subtotal.add(line.price().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        BigDecimal tax = subtotal.multiply(request.taxRate()).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal total = subtotal.add(tax).add(request.shipping()).subtract(request.discount()).setScale(2, RoundingMode.HALF_EVEN);
+        if (total.signum() < 0) {
+            throw new InvalidInputException("discount", "must not exceed subtotal + tax + shipping ("
+                    + subtotal.add(tax).add(request.shipping()) + "), was " + request.discount());
+        }
+        UUID orderId = Uuids.v7();
+        List<UUID> itemIds = new ArrayList<>();
+        List<UUID> logIds = new ArrayList<>();
+        List<UUID> productIds = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        List<String> prices = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        for (Line line : lines) {
+            itemIds.add(Uuids.v7());
+            logIds.add(Uuids.v7());
+            productIds.add(line.productId());
+            quantities.add(line.quantity());
+            prices.add(line.price().toPlainString());
+            names.add(line.name());
+            skus.add(line.sku());
+        }
+        Order order = h.createQuery(placeOrder)
+                .bind("orderId", orderId)
+                .bind("userId", request.userId())
+                .bind("currency", request.currency())
+                .bind("subtotal", subtotal)
+                .bind("tax", tax)
+                .bind("shipping", request.shipping())
+                .bind("discount", request.discount())
+                .bind("total", total)
+                .bind("shippingAddress", request.shippingAddress())
+                .bind("idempotencyKey", request.idempotencyKey())
+                .bind("historyId", Uuids.v7())
+                .bindArray("itemIds", UUID.class, itemIds)
+                .bindArray("logIds", UUID.class, logIds)
+                .bindArray("productIds", UUID.class, productIds)
+                .bindArray("quantities", Integer.class, quantities)
+                .bindArray("prices", String.class, prices)
+                .bindArray("names", String.class, names)
+                .bindArray("skus", String.class, skus)
+                .mapTo(Order.class)
+                .one();
+        List<OrderItem> items = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            items.add(new OrderItem(itemIds.get(i), orderId, line.productId(), line.name(), line.sku(), line.price(),
+                    line.quantity(), line.price().multiply(BigDecimal.valueOf(line.quantity())), order.createdAt()));
+        }
+        return new CheckoutResult(order, items, false);
+    }
+
+    private static Optional<CheckoutResult> replay(Handle h, CheckoutRequest request) {
+        if (request.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return h.attach(OrderDao.class).findByIdempotencyKey(request.userId(), request.idempotencyKey())
+                .map(order -> new CheckoutResult(order, h.attach(OrderItemDao.class).listByOrder(order.id()), true));
+    }
+
+    /** One cart line with its locked product. */
+    private record Line(UUID productId, String sku, String name, BigDecimal price, int stock, boolean active, int quantity) {
+    }
+}

@@ -1,0 +1,127 @@
+package com.techzone.core.review;
+
+import com.techzone.core.Page;
+import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Keyset;
+import com.techzone.core.internal.Uuids;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The {@code reviews} table: one review per user per product and per service, written unapproved,
+ * shown and counted once a moderator approves it. Rejecting deletes it.
+ */
+public interface ReviewDao {
+
+    /**
+     * Writes a review, not yet approved.
+     *
+     * @throws com.techzone.core.ConstraintViolationException {@code uq_reviews_product_user} /
+     *         {@code uq_reviews_service_user} if the user already reviewed it; a foreign key for an
+     *         unknown user, product or service; {@code chk_reviews_rating_range} if a rating outside
+     *         1..5 reached the database
+     */
+    default Review create(NewReview review) {
+        Checks.notNull("review", review);
+        return insert(Uuids.v7(), review);
+    }
+
+    /** The insert behind {@link #create}. */
+    @SqlQuery("""
+            INSERT INTO reviews (id, user_id, product_id, service_id, rating, title, body)
+            VALUES (:id, :r.userId, :r.productId, :r.serviceId, :r.rating, :r.title, :r.body)
+            RETURNING *""")
+    Review insert(UUID id, @BindMethods("r") NewReview review);
+
+    /** The review with this id, approved or not. */
+    @SqlQuery("SELECT * FROM reviews WHERE id = :id")
+    Optional<Review> findById(UUID id);
+
+    /** Approves a review; empty if none has this id or it was approved already. */
+    @SqlQuery("UPDATE reviews SET is_approved = true, approved_at = now() WHERE id = :id AND NOT is_approved RETURNING *")
+    Optional<Review> approve(UUID id);
+
+    /** Rejects (deletes) a review, approved or not; returns whether it existed. */
+    @SqlUpdate("DELETE FROM reviews WHERE id = :id")
+    boolean reject(UUID id);
+
+    /**
+     * Approved reviews of a product, newest first (index {@code idx_reviews_product_approved}).
+     *
+     * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
+     * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
+     */
+    default Page<Review> listApprovedForProduct(UUID productId, String cursor, int pageSize) {
+        Checks.notNull("productId", productId);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
+        return Keyset.page(approvedForProductBefore(productId, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, Review::id, Review::createdAt);
+    }
+
+    /** The keyset query behind {@link #listApprovedForProduct}. */
+    @SqlQuery("""
+            SELECT * FROM reviews
+            WHERE product_id = :productId AND is_approved
+              AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""")
+    List<Review> approvedForProductBefore(UUID productId, String afterCreatedAt, UUID afterId, int limit);
+
+    /**
+     * Approved reviews of a service, newest first (index {@code idx_reviews_service_approved}).
+     *
+     * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
+     * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
+     */
+    default Page<Review> listApprovedForService(UUID serviceId, String cursor, int pageSize) {
+        Checks.notNull("serviceId", serviceId);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
+        return Keyset.page(approvedForServiceBefore(serviceId, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, Review::id, Review::createdAt);
+    }
+
+    /** The keyset query behind {@link #listApprovedForService}. */
+    @SqlQuery("""
+            SELECT * FROM reviews
+            WHERE service_id = :serviceId AND is_approved
+              AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""")
+    List<Review> approvedForServiceBefore(UUID serviceId, String afterCreatedAt, UUID afterId, int limit);
+
+    /**
+     * The moderation queue: reviews awaiting approval, oldest first (index {@code idx_reviews_created_at}).
+     *
+     * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
+     * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
+     */
+    default Page<Review> listAwaitingModeration(String cursor, int pageSize) {
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_ASC_TIME);
+        return Keyset.page(awaitingModerationAfter(after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, Review::id, Review::createdAt);
+    }
+
+    /** The keyset query behind {@link #listAwaitingModeration}. */
+    @SqlQuery("""
+            SELECT * FROM reviews
+            WHERE NOT is_approved AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
+            ORDER BY created_at, id
+            LIMIT :limit""")
+    List<Review> awaitingModerationAfter(String afterCreatedAt, UUID afterId, int limit);
+
+    /** Count and average rating of a product's approved reviews. */
+    @SqlQuery("""
+            SELECT count(*) AS count, round(avg(rating), 2) AS average
+            FROM reviews WHERE product_id = :productId AND is_approved""")
+    RatingSummary ratingSummaryForProduct(UUID productId);
+
+    /** Count and average rating of a service's approved reviews. */
+    @SqlQuery("""
+            SELECT count(*) AS count, round(avg(rating), 2) AS average
+            FROM reviews WHERE service_id = :serviceId AND is_approved""")
+    RatingSummary ratingSummaryForService(UUID serviceId);
+}

@@ -1,0 +1,196 @@
+package com.techzone.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.core.booking.BookingConflictException;
+import com.techzone.core.booking.NewBooking;
+import com.techzone.core.catalog.Product;
+import com.techzone.core.catalog.Service;
+import com.techzone.core.inventory.InsufficientStockException;
+import com.techzone.core.order.CheckoutRequest;
+import com.techzone.core.order.CheckoutResult;
+import com.techzone.core.user.User;
+import com.techzone.testing.TechzoneDatabaseTest;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import com.techzone.testing.TestDatabase;
+
+/** Real threads against the real server, through a real pool. */
+@TechzoneDatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrencyTest {
+
+    private static final int THREADS = 32;
+
+    private HikariDataSource pool;
+    private Shop shop;
+    private Techzone tz;
+
+    @BeforeAll
+    void startPool(TestDatabase database) {
+        pool = TechzonePool.create(database.jdbcUrl(), database.user(), database.password(), "concurrency-test");
+        pool.setMaximumPoolSize(THREADS);
+        shop = Shop.on(pool);
+        tz = shop.techzone();
+    }
+
+    @AfterAll
+    void stopPool() {
+        pool.close();
+    }
+
+    @Test
+    void shouldSellTheLastTenUnitsToExactlyTenOfThirtyTwoBuyers() throws Exception {
+        Product last = shop.product("99.00", 10);
+        List<User> buyers = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            User buyer = shop.customer();
+            tz.carts().add(buyer.id(), last.id(), 1);
+            buyers.add(buyer);
+        }
+        AtomicInteger sold = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+
+        List<Throwable> unexpected = race(THREADS, i -> () -> {
+            try {
+                tz.checkout().checkout(CheckoutRequest.of(buyers.get(i).id()));
+                sold.incrementAndGet();
+            } catch (InsufficientStockException e) {
+                assertThat(e.shortages()).singleElement().satisfies(s -> {
+                    assertThat(s.requested()).isEqualTo(1);
+                    assertThat(s.available()).isZero();
+                });
+                refused.incrementAndGet();
+            }
+            return null;
+        });
+
+        assertThat(unexpected).isEmpty();
+        assertThat(sold).hasValue(10);
+        assertThat(refused).hasValue(THREADS - 10);
+        assertThat(shop.count("SELECT count(*) FROM order_items WHERE product_id = '" + last.id() + "'")).isEqualTo(10);
+        assertThat(tz.products().findById(last.id()).orElseThrow().stock()).isZero();
+        assertThat(tz.inventoryLogs().sumOfChanges(last.id())).isZero();
+        assertThat(shop.ledgerReconciles()).isTrue();
+    }
+
+    @Test
+    void shouldFinishCartsThatShareProductsInOppositeOrders() throws Exception {
+        int carts = 16;
+        Product a = shop.product("1.00", 1000);
+        Product b = shop.product("2.00", 1000);
+        Product c = shop.product("3.00", 1000);
+        List<User> buyers = new ArrayList<>();
+        for (int i = 0; i < carts; i++) {
+            User buyer = shop.customer();
+            List<Product> order = i % 2 == 0 ? List.of(a, b, c) : List.of(c, b, a);
+            for (Product p : order) {
+                tz.carts().add(buyer.id(), p.id(), 1 + i % 3);
+            }
+            buyers.add(buyer);
+        }
+
+        List<Throwable> unexpected = race(carts, i -> () -> tz.checkout().checkout(CheckoutRequest.of(buyers.get(i).id())));
+
+        assertThat(unexpected).isEmpty();
+        long units = 0;
+        for (int i = 0; i < carts; i++) {
+            units += 1 + i % 3;
+        }
+        for (Product p : List.of(a, b, c)) {
+            assertThat(tz.products().findById(p.id()).orElseThrow().stock()).isEqualTo(1000 - units);
+        }
+        assertThat(shop.ledgerReconciles()).isTrue();
+    }
+
+    @Test
+    void shouldPlaceOneOrderWhenOneIdempotencyKeyRacesItself() throws Exception {
+        int attempts = 8;
+        User buyer = shop.customer();
+        Product item = shop.product("7.00", 100);
+        tz.carts().add(buyer.id(), item.id(), 3);
+        CheckoutRequest request = CheckoutRequest.of(buyer.id()).withIdempotencyKey("double-click-1");
+        Set<UUID> orderIds = ConcurrentHashMap.newKeySet();
+
+        List<Throwable> unexpected = race(attempts, i -> () -> {
+            CheckoutResult result = tz.checkout().checkout(request);
+            orderIds.add(result.order().id());
+            return null;
+        });
+
+        assertThat(unexpected).isEmpty();
+        assertThat(orderIds).hasSize(1);
+        assertThat(shop.count("SELECT count(*) FROM orders WHERE user_id = '" + buyer.id() + "'")).isEqualTo(1);
+        assertThat(tz.products().findById(item.id()).orElseThrow().stock()).isEqualTo(97);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfManyOverlappingBookingsWin() throws Exception {
+        Service service = shop.service();
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        AtomicInteger booked = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+
+        List<Throwable> unexpected = race(THREADS, i -> () -> {
+            Instant from = start.plus(i, ChronoUnit.MINUTES);
+            try {
+                tz.bookings().book(NewBooking.guest(service.id(), "Guest " + i, "guest" + i + "@mail.test", from,
+                        from.plus(1, ChronoUnit.HOURS)));
+                booked.incrementAndGet();
+            } catch (BookingConflictException e) {
+                assertThat(e.serviceId()).isEqualTo(service.id());
+                conflicts.incrementAndGet();
+            }
+            return null;
+        });
+
+        assertThat(unexpected).isEmpty();
+        assertThat(booked).hasValue(1);
+        assertThat(conflicts).hasValue(THREADS - 1);
+        assertThat(shop.count("SELECT count(*) FROM bookings WHERE service_id = '" + service.id() + "'")).isEqualTo(1);
+    }
+
+    /** Starts {@code n} tasks at once on their own threads; returns what they threw that the task did not expect. */
+    private static List<Throwable> race(int n, IntFunction<Callable<?>> task) throws InterruptedException {
+        ExecutorService executor = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Callable<?> work = task.apply(i);
+            futures.add(executor.submit(() -> {
+                start.await();
+                return work.call();
+            }));
+        }
+        start.countDown();
+        executor.shutdown();
+        assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).as("all threads finished").isTrue();
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        return failures;
+    }
+}

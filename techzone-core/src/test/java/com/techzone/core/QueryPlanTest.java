@@ -1,0 +1,236 @@
+package com.techzone.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.core.booking.BookingDao;
+import com.techzone.core.cart.CartDao;
+import com.techzone.core.catalog.ProductDao;
+import com.techzone.core.catalog.ServiceDao;
+import com.techzone.core.contact.ContactDao;
+import com.techzone.core.contact.ContactStatus;
+import com.techzone.core.inventory.InventoryLogDao;
+import com.techzone.core.order.OrderDao;
+import com.techzone.core.order.OrderItemDao;
+import com.techzone.core.order.OrderStatus;
+import com.techzone.core.order.OrderStatusHistoryDao;
+import com.techzone.core.review.ReviewDao;
+import com.techzone.core.user.UserDao;
+import com.techzone.testing.TechzoneDatabaseTest;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The listings and lookups on tables that grow use their index: tens of thousands of rows made
+ * server-side with generate_series, ANALYZEd, then the DAO's own SQL (read from its annotation) is
+ * EXPLAINed with real parameter values.
+ */
+@TechzoneDatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryPlanTest {
+
+    private static final String FIRST_DESC = "infinity";
+    private static final String FIRST_ASC = "-infinity";
+    private static final UUID MAX_UUID = new UUID(-1L, -1L);
+    private static final UUID MIN_UUID = new UUID(0L, 0L);
+
+    private Techzone tz;
+    private final Map<String, UUID> sample = new LinkedHashMap<>();
+
+    @BeforeAll
+    void generateData(DataSource dataSource) {
+        tz = Techzone.create(dataSource);
+        tz.jdbi().useHandle(h -> {
+            h.execute("""
+                    INSERT INTO users (email, password_hash, full_name)
+                    SELECT 'user' || g || '@plan.test', 'hash', 'User ' || g FROM generate_series(1, 20000) g""");
+            h.execute("""
+                    INSERT INTO categories (name, slug) SELECT 'Category ' || g, 'category-' || g FROM generate_series(1, 50) g""");
+            h.execute("CREATE TEMP TABLE nu AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM users");
+            h.execute("CREATE TEMP TABLE nc AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM categories");
+            h.execute("""
+                    INSERT INTO products (category_id, sku, name, price, stock, low_stock_threshold, is_active, created_at)
+                    SELECT (SELECT id FROM nc WHERE n = 1 + g % 50), 'SKU-' || g, 'Product ' || g, 1 + g % 100,
+                           CASE WHEN g % 50 = 0 THEN g % 5 ELSE 100 + g % 50 END, 5, g % 10 <> 0,
+                           now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 50000) g""");
+            h.execute("CREATE TEMP TABLE np AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM products");
+            h.execute("""
+                    INSERT INTO services (category_id, name, price, duration_minutes)
+                    SELECT (SELECT id FROM nc WHERE n = 1 + g % 50), 'Service ' || g, 50, 60 FROM generate_series(1, 5000) g""");
+            h.execute("CREATE TEMP TABLE ns AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM services");
+            h.execute("""
+                    INSERT INTO orders (user_id, status, subtotal, total, idempotency_key, created_at)
+                    SELECT nu.id, (enum_range(NULL::order_status))[1 + g % 8], 10, 10,
+                           CASE WHEN g % 2 = 0 THEN 'key-' || g END, now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 50000) g JOIN nu ON nu.n = 1 + g % 20000""");
+            h.execute("CREATE TEMP TABLE no AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM orders");
+            h.execute("""
+                    INSERT INTO order_items (order_id, product_id, product_name, sku, price, quantity, line_total)
+                    SELECT no.id, np.id, 'Product', 'SKU', 10, 1, 10
+                    FROM generate_series(1, 50000) g JOIN no ON no.n = g JOIN np ON np.n = g""");
+            h.execute("""
+                    INSERT INTO order_status_history (order_id, from_status, to_status)
+                    SELECT id, NULL, 'pending' FROM orders""");
+            h.execute("""
+                    INSERT INTO reviews (user_id, product_id, service_id, rating, is_approved, approved_at, created_at)
+                    SELECT nu.id, CASE WHEN g % 5 <> 0 THEN np.id END, CASE WHEN g % 5 = 0 THEN ns.id END, 1 + g % 5,
+                           g % 2 = 0, CASE WHEN g % 2 = 0 THEN now() END, now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 50000) g
+                    JOIN nu ON nu.n = CASE WHEN g % 5 = 0 THEN 1 + (g / 5) % 20000 ELSE 1 + g % 20000 END
+                    JOIN np ON np.n = 1 + g % 50000 JOIN ns ON ns.n = 1 + g % 5000""");
+            h.execute("""
+                    INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at)
+                    SELECT np.id, 1, 'restock', 1, now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 50000) g JOIN np ON np.n = 1 + g % 50000""");
+            h.execute("""
+                    INSERT INTO bookings (service_id, user_id, contact_name, contact_email, starts_at, ends_at, status)
+                    SELECT ns.id, nu.id, 'Guest', 'guest@plan.test',
+                           timestamptz '2030-01-01' + ((g / 5000) * 2 || ' hours')::interval,
+                           timestamptz '2030-01-01' + ((g / 5000) * 2 + 1 || ' hours')::interval, 'confirmed'
+                    FROM generate_series(0, 29999) g JOIN ns ON ns.n = 1 + g % 5000 JOIN nu ON nu.n = 1 + g % 20000""");
+            h.execute("""
+                    INSERT INTO contacts (name, email, subject, message, status, created_at)
+                    SELECT 'V', 'v@plan.test', 'S', 'M', (ARRAY['new','in_progress','resolved','spam'])[1 + g % 4],
+                           now() - (g || ' minutes')::interval
+                    FROM generate_series(1, 20000) g""");
+            h.execute("""
+                    INSERT INTO cart_items (user_id, product_id, quantity)
+                    SELECT nu.id, np.id, 1 FROM generate_series(1, 20000) g
+                    JOIN nu ON nu.n = g JOIN np ON np.n = g""");
+            h.execute("ANALYZE");
+            for (String table : new String[] {"nu", "nc", "np", "ns", "no"}) {
+                sample.put(table, h.createQuery("SELECT id FROM " + table + " WHERE n = 17").mapTo(UUID.class).one());
+            }
+        });
+    }
+
+    @Test
+    void shouldFindActiveProductsOfACategoryThroughTheirIndex() {
+        assertPlan(ProductDao.class, "activeByCategoryAfter", "products", "idx_products_category_active",
+                Map.of("categoryId", sample.get("nc"), "afterName", "", "afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListTheActiveCatalogueThroughItsIndex() {
+        assertPlan(ProductDao.class, "activeNewestBefore", "products", "idx_products_active_only",
+                Map.of("afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListLowStockProductsThroughTheirPartialIndex() {
+        assertPlan(ProductDao.class, "lowStock", "products", "idx_products_low_stock", Map.of("limit", 50));
+    }
+
+    @Test
+    void shouldFindAProductBySkuThroughItsUniqueIndex() {
+        assertPlan(ProductDao.class, "findBySku", "products", "uq_products_sku", Map.of("sku", "SKU-777"));
+    }
+
+    @Test
+    void shouldListActiveServicesOfACategoryThroughTheirIndex() {
+        assertPlan(ServiceDao.class, "activeByCategoryAfter", "services", "idx_services_category_active",
+                Map.of("categoryId", sample.get("nc"), "afterName", "", "afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListAUsersOrdersByStatusThroughTheirIndex() {
+        assertPlan(OrderDao.class, "byUserAndStatusNewestBefore", "orders", "idx_orders_user_status",
+                Map.of("userId", sample.get("nu"), "status", OrderStatus.PENDING, "afterCreatedAt", FIRST_DESC,
+                        "afterId", MAX_UUID, "limit", 21));
+        assertPlan(OrderDao.class, "byUserAndStatusOldestAfter", "orders", "idx_orders_user_status",
+                Map.of("userId", sample.get("nu"), "status", OrderStatus.PENDING, "afterCreatedAt", FIRST_ASC,
+                        "afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListOrdersInOneStatusThroughTheirIndex() {
+        assertPlan(OrderDao.class, "byStatusAfter", "orders", "idx_orders_status",
+                Map.of("status", OrderStatus.SHIPPED, "afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldFindAnOrderByIdempotencyKeyThroughTheUniqueIndex() {
+        assertPlan(OrderDao.class, "findByIdempotencyKey", "orders", "uq_orders_idempotency_key",
+                Map.of("userId", sample.get("nu"), "idempotencyKey", "key-1554"));
+    }
+
+    @Test
+    void shouldReadAnOrdersLinesAndHistoryThroughTheirIndexes() {
+        assertPlan(OrderItemDao.class, "listByOrder", "order_items", "idx_order_items_order_id", Map.of("orderId", sample.get("no")));
+        assertPlan(OrderStatusHistoryDao.class, "listByOrder", "order_status_history", "idx_order_status_history_order_id",
+                Map.of("orderId", sample.get("no")));
+    }
+
+    @Test
+    void shouldListApprovedReviewsAndTheModerationQueueThroughTheirIndexes() {
+        assertPlan(ReviewDao.class, "approvedForProductBefore", "reviews", "idx_reviews_product_approved",
+                Map.of("productId", sample.get("np"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
+        assertPlan(ReviewDao.class, "approvedForServiceBefore", "reviews", "idx_reviews_service_approved",
+                Map.of("serviceId", sample.get("ns"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
+        assertPlan(ReviewDao.class, "awaitingModerationAfter", "reviews", "idx_reviews_created_at",
+                Map.of("afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
+        assertPlan(ReviewDao.class, "ratingSummaryForProduct", "reviews", "idx_reviews_product_approved",
+                Map.of("productId", sample.get("np")));
+    }
+
+    @Test
+    void shouldReadAProductsStockHistoryThroughItsIndex() {
+        assertPlan(InventoryLogDao.class, "historyBefore", "inventory_logs", "idx_inventory_logs_product_date",
+                Map.of("productId", sample.get("np"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListAServicesBookingsInAWindowAndAUsersBookingsThroughTheirIndexes() {
+        assertPlan(BookingDao.class, "forServiceAfter", "bookings", "idx_bookings_service_id",
+                Map.of("serviceId", sample.get("ns"), "from", Instant.parse("2030-01-01T00:00:00Z"),
+                        "to", Instant.parse("2030-01-02T00:00:00Z"), "afterStartsAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
+        assertPlan(BookingDao.class, "forUserBefore", "bookings", "idx_bookings_user_id",
+                Map.of("userId", sample.get("nu"), "afterStartsAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldListContactMessagesByStatusThroughTheirIndex() {
+        assertPlan(ContactDao.class, "byStatusAfter", "contacts", "idx_contacts_status",
+                Map.of("status", ContactStatus.NEW, "afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldFindUsersByEmailAndPageThemThroughTheirIndexes() {
+        assertPlan(UserDao.class, "findByEmail", "users", "uq_users_email_lower", Map.of("email", "USER777@plan.test"));
+        assertPlan(UserDao.class, "listAfter", "users", "pk_users", Map.of("afterId", MIN_UUID, "limit", 21));
+    }
+
+    @Test
+    void shouldReadACartThroughItsUniqueIndex() {
+        assertPlan(CartDao.class, "listForUser", "cart_items", "uq_cart_items_user_product", Map.of("userId", sample.get("nu")));
+    }
+
+    private void assertPlan(Class<?> dao, String method, String table, String index, Map<String, Object> params) {
+        String sql = sqlOf(dao, method);
+        String plan = tz.jdbi().withHandle(h -> {
+            Query query = h.createQuery("EXPLAIN " + sql);
+            params.forEach(query::bind);
+            return String.join("\n", query.mapTo(String.class).list());
+        });
+        assertThat(plan).as("plan of %s.%s:%n%s", dao.getSimpleName(), method, plan)
+                .doesNotContain("Seq Scan on " + table)
+                .contains(index);
+    }
+
+    private static String sqlOf(Class<?> dao, String name) {
+        Method method = Arrays.stream(dao.getMethods())
+                .filter(m -> m.getName().equals(name) && m.isAnnotationPresent(SqlQuery.class))
+                .findFirst().orElseThrow(() -> new AssertionError(dao.getSimpleName() + "." + name + " has no @SqlQuery"));
+        return method.getAnnotation(SqlQuery.class).value();
+    }
+}

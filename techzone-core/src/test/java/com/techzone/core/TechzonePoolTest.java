@@ -1,0 +1,48 @@
+package com.techzone.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.techzone.testing.TechzoneDatabaseTest;
+import com.techzone.testing.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@TechzoneDatabaseTest
+class TechzonePoolTest {
+
+    @Test
+    void shouldConfigureProductionDefaults() {
+        HikariConfig config = TechzonePool.config("jdbc:postgresql://db:5432/shop", "app", "secret", "shop-web");
+
+        assertThat(config.getMaximumPoolSize()).isEqualTo(TechzonePool.DEFAULT_POOL_SIZE);
+        assertThat(config.getMaxLifetime()).isEqualTo(30 * 60_000L);
+        assertThat(config.getKeepaliveTime()).isEqualTo(2 * 60_000L);
+        assertThat(config.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true")
+                .containsEntry("tcpKeepAlive", "true").containsEntry("ApplicationName", "shop-web");
+        assertThatThrownBy(() -> TechzonePool.config("jdbc:mysql://db/shop", "app", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("jdbcUrl");
+    }
+
+    @Test
+    void shouldConnectWithTheApplicationNameAndServeTheFacade(TestDatabase database) {
+        try (HikariDataSource pool = TechzonePool.create(database.jdbcUrl(), database.user(), database.password(), "pool-test")) {
+            Techzone tz = Techzone.create(pool);
+            String name = tz.jdbi().withHandle(h -> h.createQuery("SELECT current_setting('application_name')")
+                    .mapTo(String.class).one());
+            assertThat(name).isEqualTo("pool-test");
+            assertThat(tz.orders().findById(UUID.randomUUID())).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseANonPublicDaoType(TestDatabase database) {
+        Techzone tz = Techzone.create(database.dataSource());
+        assertThatThrownBy(() -> tz.dao(Hidden.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    interface Hidden {
+    }
+}
