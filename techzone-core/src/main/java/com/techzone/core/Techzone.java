@@ -8,6 +8,7 @@ import com.techzone.core.catalog.Category;
 import com.techzone.core.catalog.CategoryDao;
 import com.techzone.core.catalog.Product;
 import com.techzone.core.catalog.ProductDao;
+import com.techzone.core.catalog.ProductImport;
 import com.techzone.core.catalog.Service;
 import com.techzone.core.catalog.ServiceDao;
 import com.techzone.core.contact.ContactDao;
@@ -36,7 +37,9 @@ import com.techzone.core.user.PasswordHasher;
 import com.techzone.core.user.User;
 import com.techzone.core.user.UserDao;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -68,6 +71,7 @@ public final class Techzone {
             SalesReport.class, DashboardCounts.class);
 
     private final Jdbi jdbi;
+    private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
 
     private Techzone(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -109,10 +113,14 @@ public final class Techzone {
      * connection for its duration and runs in autocommit, or in the method's own transaction where
      * its Javadoc says so.
      *
+     * On-demand DAOs are thread-safe, so each type is built once per facade and shared.
+     *
      * @throws IllegalArgumentException if {@code daoType} is not a public interface
      */
     public <T> T dao(Class<T> daoType) {
-        return Translating.wrap(daoType, jdbi.onDemand(Translating.requirePublic(daoType)));
+        Objects.requireNonNull(daoType, "daoType");
+        return daoType.cast(daos.computeIfAbsent(daoType,
+                type -> Translating.wrap(daoType, jdbi.onDemand(Translating.requirePublic(daoType)))));
     }
 
     /**
@@ -187,6 +195,11 @@ public final class Techzone {
     /** Sales reports and dashboard counts. */
     public SalesReportDao reports() {
         return dao(SalesReportDao.class);
+    }
+
+    /** Bulk product import through COPY, with the initial ledger rows; all or nothing. */
+    public ProductImport productImport() {
+        return new ProductImport(jdbi);
     }
 
     /** Stock changes with their ledger rows. */

@@ -57,7 +57,9 @@ public final class Errors {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         ServerErrorMessage server = serverMessage(e);
         String constraint = server == null ? null : server.getConstraint();
-        String detail = server == null || server.getDetail() == null ? "" : " (" + server.getDetail() + ")";
+        // "Failing row contains (...)" would copy every column into the message, password hashes included.
+        String detail = server == null || server.getDetail() == null || server.getDetail().startsWith("Failing row")
+                ? "" : " (" + server.getDetail() + ")";
         String message = sql.getMessage();
         if ("uq_users_email_lower".equals(constraint)) {
             return new DuplicateEmailException(duplicateValue(server), e);
