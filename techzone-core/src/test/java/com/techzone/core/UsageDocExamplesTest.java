@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.core.catalog.Category;
+import com.techzone.core.catalog.NewProduct;
 import com.techzone.core.catalog.Product;
 import com.techzone.core.catalog.ProductDao;
 import com.techzone.core.cart.CartDao;
@@ -15,6 +16,7 @@ import com.techzone.core.user.User;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -119,5 +121,19 @@ class UsageDocExamplesTest {
         }
         // end::errors[]
         assertThat(refused).isEqualTo("fk_cart_items_user_id / SQLState 23503");
+    }
+
+    @Test
+    void shouldImportACatalogueInBulk(DataSource dataSource) {
+        Techzone techzone = Shop.on(dataSource).techzone();
+        // tag::bulk-import[]
+        List<NewProduct> rows = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            rows.add(new NewProduct(null, "BULK-" + i, "Cable " + i, null, new BigDecimal("4.99"), 100, 10));
+        }
+        long imported = techzone.productImport().load(rows);   // COPY; one transaction, all or nothing
+        // end::bulk-import[]
+        assertThat(imported).isEqualTo(10_000);
+        assertThat(techzone.products().findBySku("BULK-10000")).isPresent();
     }
 }
