@@ -124,6 +124,21 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldBeCriticalWhenStatisticsCollectionIsOff(TestDatabase db) {
+        db.execute("ALTER DATABASE " + db.name() + " SET track_counts = off");
+        try {
+            CheckResult result = check(db, "ops.autovacuum", b -> b.groups(CheckGroup.OPERATIONS));
+            assertThat(result.status()).isEqualTo(Status.CRITICAL);
+            assertThat(result.findings()).filteredOn(f -> f.object().equals("track_counts")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.recommendation()).startsWith("ALTER SYSTEM SET track_counts = on");
+            });
+        } finally {
+            db.execute("ALTER DATABASE " + db.name() + " RESET track_counts");
+        }
+    }
+
+    @Test
     void shouldReportTheHikariPool(TestDatabase db) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.jdbcUrl());
