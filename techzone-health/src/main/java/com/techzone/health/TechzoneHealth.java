@@ -89,10 +89,13 @@ public final class TechzoneHealth {
         private Duration lockTimeout = Duration.ofMillis(50);
         private Long diskCapacityBytes;
         private Duration minimumStatisticsAge = Duration.ofDays(7);
-        private int topStatements = 10;
+        private int topStatements = 5;
         private long bloatMinimumBytes = 1L << 20;
         private ZoneId reportZone = ZoneId.of("UTC");
         private int salesReportDays = 7;
+        private long cacheHitMinimumBlocks = 1_000_000;
+        private boolean requireSsl;
+        private DataSource pool;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -218,7 +221,8 @@ public final class TechzoneHealth {
         }
 
         /**
-         * How many of the slowest statements to list (default 10).
+         * How many of the slowest statements to list (default 5). Utility statements (DDL, SET,
+         * VACUUM, ...) and the health check's own queries are never listed.
          *
          * @throws IllegalArgumentException unless between 0 and 100
          */
@@ -259,6 +263,44 @@ public final class TechzoneHealth {
             return this;
         }
 
+        /**
+         * How many block accesses (hits and reads) the database must have had before its cache hit
+         * ratio is judged (default 1,000,000): a freshly started server reads everything from disk
+         * once, and its ratio says nothing yet.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder cacheHitMinimumBlocks(long blocks) {
+            if (blocks < 0) {
+                throw new IllegalArgumentException("cacheHitMinimumBlocks must be >= 0, got " + blocks);
+            }
+            this.cacheHitMinimumBlocks = blocks;
+            return this;
+        }
+
+        /**
+         * Whether the caller requires SSL (default false). When true, a connection without SSL is a
+         * WARNING whatever its origin; when false, only a remote client without SSL is, and a local
+         * one is reported (INFO).
+         */
+        public Builder requireSsl(boolean required) {
+            this.requireSsl = required;
+            return this;
+        }
+
+        /**
+         * The application's HikariCP pool to report in {@code ops.connection-pool}, when the checks
+         * run on another data source (e.g. a monitoring role's). Default: the data source given to
+         * {@link TechzoneHealth#configure(DataSource)}. Only its metrics are read; no connection is
+         * borrowed from it.
+         *
+         * @throws NullPointerException if pool is null
+         */
+        public Builder pool(DataSource pool) {
+            this.pool = Objects.requireNonNull(pool, "pool");
+            return this;
+        }
+
         /** Freezes the configuration; nothing touches the database yet. */
         public TechzoneHealth build() {
             Map<Metric, Threshold> all = new EnumMap<>(Metric.class);
@@ -268,7 +310,7 @@ public final class TechzoneHealth {
             HealthOptions options = new HealthOptions(schema, historyTable, EnumSet.copyOf(groups),
                     List.copyOf(new ArrayList<>(skippedChecks)), List.copyOf(new ArrayList<>(excludedObjects)), all,
                     statementTimeout, lockTimeout, diskCapacityBytes, minimumStatisticsAge, topStatements,
-                    bloatMinimumBytes, reportZone, salesReportDays);
+                    bloatMinimumBytes, reportZone, salesReportDays, cacheHitMinimumBlocks, requireSsl, pool);
             return new TechzoneHealth(dataSource, options);
         }
 

@@ -76,7 +76,8 @@ class IndexChecksTest {
 
     @Test
     void shouldFindABloatedTableAndIndex() {
-        db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
+        db.execute("ALTER TABLE contacts SET (autovacuum_enabled = false)",
+                "INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
                         + "'Question', repeat('x', 200) FROM generate_series(1, 20000) g",
                 "DELETE FROM contacts WHERE random() < 0.85", "ANALYZE contacts");
         CheckResult tables = check(db, "index.table-bloat", b -> b.bloatMinimumBytes(0));
@@ -84,6 +85,14 @@ class IndexChecksTest {
             assertThat(f.object()).isEqualTo("contacts");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         });
+        CheckResult indexes = check(db, "index.index-bloat", b -> b.bloatMinimumBytes(0));
+        assertThat(indexes.status()).isEqualTo(Status.CRITICAL);
+        assertThat(indexes.findings()).anySatisfy(f -> {
+            assertThat(f.object()).isEqualTo("contacts.pk_contacts");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.recommendation()).isEqualTo("REINDEX INDEX CONCURRENTLY pk_contacts");
+        });
+        assertThat(check(db, "index.index-bloat").findings()).as("under 1 MiB: not judged by default").isEmpty();
     }
 
     @Test
@@ -98,6 +107,38 @@ class IndexChecksTest {
                 "CREATE INDEX idx_categories_description ON categories (description)", "ANALYZE categories");
         CheckResult judged = check(db, "index.unused", b -> b.minimumStatisticsAge(Duration.ZERO));
         assertThat(judged.findings()).extracting(Finding::object).contains("categories.idx_categories_description");
+    }
+
+    @Test
+    void shouldFindIntersectedIndexes() {
+        db.execute("CREATE INDEX idx_orders_status_only ON orders (status)");
+        CheckResult result = check(db, "index.intersected");
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).startsWith("orders.");
+            assertThat(f.message()).contains("idx_orders_status_only").contains("idx_orders_status,");
+        });
+    }
+
+    @Test
+    void shouldFindATableReadBySequentialScansOnceStatisticsAreOldEnough() {
+        db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
+                        + "'Question', 'm' FROM generate_series(1, 2000) g",
+                "DO $$ BEGIN FOR i IN 1..150 LOOP PERFORM count(*) FROM contacts WHERE message = 'lost'; END LOOP; END $$",
+                "SELECT pg_stat_force_next_flush()", "SELECT 1");
+        CheckResult young = check(db, "index.missing-indexes");
+        assertThat(young.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).startsWith("Not judged");
+        });
+        CheckResult judged = check(db, "index.missing-indexes", b -> b.minimumStatisticsAge(Duration.ZERO));
+        assertThat(judged.status()).isEqualTo(Status.WARNING);
+        assertThat(judged.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("contacts");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(Long.parseLong(f.measured().replace(" seq scans", ""))).isGreaterThanOrEqualTo(150);
+        });
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Group C: server states made on purpose (a held lock, an idle transaction, a slow statement) are found. */
 @TechzoneDatabaseTest
@@ -123,6 +124,21 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldBeCriticalWhenStatisticsCollectionIsOff(TestDatabase db) {
+        db.execute("ALTER DATABASE " + db.name() + " SET track_counts = off");
+        try {
+            CheckResult result = check(db, "ops.autovacuum", b -> b.groups(CheckGroup.OPERATIONS));
+            assertThat(result.status()).isEqualTo(Status.CRITICAL);
+            assertThat(result.findings()).filteredOn(f -> f.object().equals("track_counts")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.recommendation()).startsWith("ALTER SYSTEM SET track_counts = on");
+            });
+        } finally {
+            db.execute("ALTER DATABASE " + db.name() + " RESET track_counts");
+        }
+    }
+
+    @Test
     void shouldReportTheHikariPool(TestDatabase db) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.jdbcUrl());
@@ -136,6 +152,187 @@ class OperationsChecksTest {
                 assertThat(f.message()).contains("1 active").contains("of 3 connections").contains("0 thread(s) waiting");
             });
         }
+    }
+
+    @Test
+    void shouldReportThreadsWaitingForTheApplicationPool(TestDatabase db) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName("shop");
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            CompletableFuture<Void> waiter;
+            CheckResult result;
+            try (Connection held = pool.getConnection()) {
+                waiter = CompletableFuture.runAsync(() -> {
+                    try (Connection c = pool.getConnection()) {
+                        c.isValid(1);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                for (int i = 0; i < 200 && pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 0; i++) {
+                    Thread.sleep(10);
+                }
+                result = check(db, "ops.connection-pool", b -> b.groups(CheckGroup.OPERATIONS).pool(pool));
+                assertThat(held.isValid(1)).isTrue();
+            }
+            waiter.get(10, TimeUnit.SECONDS);
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("1 active").contains("of 1 connections").contains("1 thread(s) waiting");
+                assertThat(f.recommendation()).contains("maximumPoolSize");
+            });
+        }
+    }
+
+    @Test
+    void shouldJudgeTheCacheHitRatioOnlyPastTheMinimumBlockAccesses(TestDatabase db) {
+        assertThat(check(db, "ops.cache-hit-ratio").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).startsWith("Not judged").contains("needs 1000000");
+        });
+        // A temporary table larger than its session's temp_buffers is read back from disk: a real cache miss.
+        db.execute("SET temp_buffers = '800kB'", "CREATE TEMPORARY TABLE scratch_pages AS SELECT g, repeat('x', 200) AS filler "
+                + "FROM generate_series(1, 20000) g", "SELECT count(*) FROM scratch_pages", "SELECT pg_stat_force_next_flush()",
+                "SELECT 1");
+        CheckResult judged = check(db, "ops.cache-hit-ratio", b -> b.cacheHitMinimumBlocks(1)
+                .threshold(Metric.CACHE_HIT_PERCENT, 100, 0));
+        assertThat(judged.status()).isEqualTo(Status.WARNING);
+        assertThat(judged.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("shared_buffers");
+            assertThat(Double.parseDouble(f.measured().replace("%", ""))).isLessThan(100);
+            assertThat(f.recommendation()).contains("shared_buffers");
+        });
+    }
+
+    @Test
+    void shouldJudgeTheTransactionIdAgeAgainstItsThresholds(TestDatabase db) {
+        assertThat(check(db, "ops.xid-wraparound").status()).isEqualTo(Status.HEALTHY);
+        CheckResult warning = check(db, "ops.xid-wraparound", b -> b.threshold(Metric.XID_AGE, 0, 1e12));
+        assertThat(warning.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo(db.name());
+            assertThat(f.recommendation()).startsWith("VACUUM (FREEZE, VERBOSE)");
+        });
+        assertThat(check(db, "ops.xid-wraparound", b -> b.threshold(Metric.XID_AGE, 0, 0)).findings())
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void shouldFindAnInactiveReplicationSlotThatRetainsWal(TestDatabase db) {
+        assertThat(check(db, "ops.replication-lag").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).startsWith("No replicas");
+        });
+        db.execute("SELECT pg_create_physical_replication_slot('tz_test_slot', true)");
+        try {
+            CheckResult result = check(db, "ops.replication-lag", b -> b.groups(CheckGroup.OPERATIONS));
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.findings()).filteredOn(f -> f.severity() == Severity.WARNING).singleElement().satisfies(f -> {
+                assertThat(f.object()).isEqualTo("slot tz_test_slot");
+                assertThat(f.message()).contains("inactive").contains("retains");
+                assertThat(f.recommendation()).contains("pg_drop_replication_slot('tz_test_slot')");
+            });
+        } finally {
+            db.execute("SELECT pg_drop_replication_slot('tz_test_slot')");
+        }
+    }
+
+    @Test
+    void shouldReportWalArchivingOffAsInfoWithTheRecommendation(TestDatabase db) {
+        CheckResult result = check(db, "ops.wal-archiving");
+        assertThat(result.status()).isEqualTo(Status.HEALTHY);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.object()).isEqualTo("archive_mode");
+            assertThat(f.measured()).isEqualTo("off");
+            assertThat(f.recommendation()).contains("archive_mode = on");
+        });
+    }
+
+    @Test
+    void shouldWarnAboutAConnectionWithoutSslWhenTheCallerRequiresIt(TestDatabase db) {
+        assertThat(check(db, "ops.ssl").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("not encrypted (local client)");
+        });
+        CheckResult required = check(db, "ops.ssl", b -> b.requireSsl(true));
+        assertThat(required.status()).isEqualTo(Status.WARNING);
+        assertThat(required.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("SSL is required");
+            assertThat(f.recommendation()).contains("sslmode=require");
+        });
+    }
+
+    @Test
+    void shouldWarnWhenTheRoleBypassesRowLevelSecurity(TestDatabase db) {
+        String role = "bypass_" + db.name().replaceAll("\\D", "");
+        db.execute("CREATE ROLE " + role + " LOGIN BYPASSRLS PASSWORD 'Bypass-123'", "GRANT pg_monitor TO " + role);
+        try {
+            PGSimpleDataSource bypass = new PGSimpleDataSource();
+            bypass.setUrl(db.jdbcUrl());
+            bypass.setUser(role);
+            bypass.setPassword("Bypass-123");
+            HealthReport report = TechzoneHealth.configure(bypass).groups(CheckGroup.OPERATIONS).build().run();
+            CheckResult result = report.check("ops.role-privileges").orElseThrow();
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.object()).isEqualTo(role);
+                assertThat(f.recommendation()).isEqualTo("ALTER ROLE " + role + " NOBYPASSRLS");
+            });
+        } finally {
+            db.execute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void shouldReviewTheLiveConfigurationAgainstTheReportAsInfo(TestDatabase db) {
+        CheckResult embedded = check(db, "ops.configuration");
+        assertThat(embedded.status()).isEqualTo(Status.HEALTHY);
+        assertThat(embedded.findings()).extracting(Finding::object).containsExactlyInAnyOrder("max_connections",
+                "shared_buffers", "effective_cache_size", "work_mem", "maintenance_work_mem");
+        assertThat(embedded.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(embedded.findings()).filteredOn(f -> f.object().equals("shared_buffers")).singleElement().satisfies(f -> {
+            assertThat(f.measured()).isEqualTo("128MB");
+            assertThat(f.message()).contains("below the report's 512MB");
+        });
+        db.execute("ALTER DATABASE " + db.name() + " SET maintenance_work_mem = '16MB'");
+        try {
+            assertThat(check(db, "ops.configuration").findings()).filteredOn(f -> f.object().equals("maintenance_work_mem"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.measured()).isEqualTo("16MB");
+                        assertThat(f.message()).contains("below the report's 128MB");
+                    });
+            db.execute("ALTER DATABASE " + db.name() + " SET maintenance_work_mem = '256MB'");
+            assertThat(check(db, "ops.configuration").findings()).filteredOn(f -> f.object().equals("maintenance_work_mem"))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("as the report (128MB) or above"));
+        } finally {
+            db.execute("ALTER DATABASE " + db.name() + " RESET maintenance_work_mem");
+        }
+    }
+
+    @Test
+    void shouldListOnlyTheFiveSlowestQueriesWithoutUtilityStatementsOrItsOwn(TestDatabase db) {
+        db.execute("DO $$ BEGIN PERFORM pg_sleep(0.2); END $$",
+                "CREATE TABLE scratch_slow AS SELECT 1 AS n FROM pg_sleep(0.2)", "DROP TABLE scratch_slow",
+                "SELECT pg_sleep(0.1)", "SELECT count(*) FROM orders", "SELECT count(*) FROM products",
+                "SELECT count(*) FROM users", "SELECT count(*) FROM reviews", "SELECT count(*) FROM bookings",
+                "SELECT count(*) FROM contacts");
+        TechzoneHealth.configure(db.dataSource()).build().run();
+        CheckResult result = check(db, "ops.slow-statements", b -> b.groups(CheckGroup.OPERATIONS));
+        assertThat(result.findings()).hasSize(5).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).doesNotContainIgnoringCase("create table").doesNotContainIgnoringCase("drop table")
+                    .doesNotContain("DO $$").doesNotContain("techzone-health").doesNotContain("set_config")
+                    .doesNotContain("pg_catalog", "pg_stat", "pg_class", "pg_settings", "pg_database");
+        });
+        assertThat(result.findings()).anySatisfy(f -> assertThat(f.message()).contains("SELECT pg_sleep("));
     }
 
     private static void waitUntil(TestDatabase db, String countQuery) throws Exception {

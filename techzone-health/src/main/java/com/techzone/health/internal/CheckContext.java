@@ -41,9 +41,17 @@ public final class CheckContext {
         return connection;
     }
 
-    /** The caller's data source: for Flyway's read of the history table and for pool metrics only. */
+    /**
+     * The caller's data source, its statements marked as the run's own: for Flyway's read of the
+     * history table only.
+     */
     public DataSource callerDataSource() {
-        return callerDataSource;
+        return OwnQueries.marking(callerDataSource);
+    }
+
+    /** The data source whose pool metrics are reported: the one the caller named, else the caller's. */
+    public DataSource poolDataSource() {
+        return options.pool() != null ? options.pool() : callerDataSource;
     }
 
     /** The run's options. */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The frozen configuration of a run; see {@link com.techzone.health.TechzoneHealth.Builder} for
@@ -28,12 +29,16 @@ import java.util.Set;
  * @param bloatMinimumBytes relations below this size are not judged for bloat
  * @param reportZone zone of the daily sales reports
  * @param salesReportDays closed days the sales-report check looks back
+ * @param cacheHitMinimumBlocks block accesses before the cache hit ratio is judged
+ * @param requireSsl true when a connection without SSL is a WARNING even from a local client
+ * @param pool the pool whose metrics ops.connection-pool reports, or null for the run's data source
  */
 public record HealthOptions(String schema, String historyTable, Set<CheckGroup> groups, List<String> skippedChecks,
                             List<String> excludedObjects, Map<Metric, Threshold> thresholds,
                             Duration statementTimeout, Duration lockTimeout, Long diskCapacityBytes,
                             Duration minimumStatisticsAge, int topStatements, long bloatMinimumBytes,
-                            ZoneId reportZone, int salesReportDays) {
+                            ZoneId reportZone, int salesReportDays, long cacheHitMinimumBlocks, boolean requireSsl,
+                            DataSource pool) {
 
     /** The groups run unless the caller selects others. */
     public static final Set<CheckGroup> DEFAULT_GROUPS =

@@ -51,7 +51,7 @@ public final class Runner {
                 String url = connection.getMetaData().getURL();
                 prepare(connection);
                 String version = connection.getMetaData().getDatabaseProductVersion();
-                CheckContext context = new CheckContext(connection, dataSource, options, url);
+                CheckContext context = new CheckContext(OwnQueries.marking(connection), dataSource, options, url);
                 List<CheckResult> results = runChecks(context);
                 Inventory inventory = readInventory(context);
                 Status status = Status.HEALTHY;
@@ -75,7 +75,7 @@ public final class Runner {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("SET TRANSACTION READ ONLY");
-            s.execute("SELECT set_config('statement_timeout', '" + options.statementTimeout().toMillis() + "ms', true), "
+            s.execute("SELECT " + OwnQueries.MARKER + " set_config('statement_timeout', '" + options.statementTimeout().toMillis() + "ms', true), "
                     + "set_config('lock_timeout', '" + options.lockTimeout().toMillis() + "ms', true), "
                     + "set_config('application_name', '" + TechzoneHealth.APPLICATION_NAME + "', true)");
         }

@@ -6,11 +6,11 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Buffer cache hit ratio of the database (< 99% warning); not judged before 1,000,000 block accesses. */
+/**
+ * Buffer cache hit ratio of the database (< 99% warning); not judged before the configured number of
+ * block accesses (default 1,000,000): a freshly started server reads everything from disk once.
+ */
 final class CacheHitRatioCheck extends OperationsCheck {
-
-    // A freshly started server reads everything from disk once: judge only a warmed-up cache.
-    static final long MINIMUM_BLOCKS = 1_000_000;
 
     CacheHitRatioCheck() {
         super("cache-hit-ratio", "Cache hit ratio");
@@ -18,12 +18,13 @@ final class CacheHitRatioCheck extends OperationsCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        long minimum = context.options().cacheHitMinimumBlocks();
         return context.query(getClass(), rs -> {
             long hit = rs.getLong("blks_hit");
             long read = rs.getLong("blks_read");
-            if (hit + read < MINIMUM_BLOCKS) {
+            if (hit + read == 0 || hit + read < minimum) {
                 return Issue.info("database", "Not judged: only " + (hit + read) + " block accesses so far (needs "
-                        + MINIMUM_BLOCKS + ")");
+                        + minimum + ")");
             }
             double ratio = 100.0 * hit / (hit + read);
             Issue issue = judged(context, Metric.CACHE_HIT_PERCENT, ratio, "shared_buffers",

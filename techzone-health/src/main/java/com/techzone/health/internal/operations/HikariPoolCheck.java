@@ -20,7 +20,7 @@ final class HikariPoolCheck extends OperationsCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        DataSource dataSource = context.callerDataSource();
+        DataSource dataSource = context.poolDataSource();
         if (!HikariMetrics.available() || !HikariMetrics.isHikari(dataSource)) {
             return List.of(Issue.info("pool", "Not a HikariDataSource (" + dataSource.getClass().getSimpleName()
                     + "): pool metrics not reported"));

@@ -5,7 +5,10 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** SSL on the current connection: required from a remote client (WARNING without it), advised locally (INFO). */
+/**
+ * SSL on the current connection: required from a remote client, or from any client when the caller
+ * requires it (WARNING without it); advised otherwise (INFO).
+ */
 final class SslCheck extends OperationsCheck {
 
     SslCheck() {
@@ -24,6 +27,10 @@ final class SslCheck extends OperationsCheck {
                 return Issue.info("connection", "The connection is encrypted (" + rs.getString("version") + ")");
             }
             String fix = "Enable ssl on the server and connect with sslmode=require (verify-full to check the certificate)";
+            if (context.options().requireSsl()) {
+                return Issue.warning("connection", "The connection is not encrypted, and SSL is required")
+                        .measured("ssl off").threshold("ssl required").fix(fix);
+            }
             return rs.getBoolean("local_client")
                     ? Issue.info("connection", "The connection is not encrypted (local client)").fix(fix)
                     : Issue.warning("connection", "The connection from a remote client is not encrypted: passwords and data "
