@@ -33,10 +33,11 @@ final class BulkLoadWorkload implements Workload {
     /** The project's target for COPY into an indexed table. */
     static final double TARGET_COPY_ROWS_PER_SECOND = 200_000;
 
-    private static final String COLUMNS = "(product_id, change, reason, stock_after, note, created_at)";
+    private static final String COLUMNS = "product_id, change, reason, stock_after, note, created_at";
 
-    /** One ledger row to load. */
-    record LedgerRow(UUID productId, int change, String reason, int stockAfter, String note, OffsetDateTime createdAt) {
+    /** One ledger row to load; {@code id} is a time-ordered UUIDv7, used only by the "client ids" variants. */
+    record LedgerRow(UUID id, UUID productId, int change, String reason, int stockAfter, String note,
+                     OffsetDateTime createdAt) {
     }
 
     @Override
@@ -64,37 +65,41 @@ final class BulkLoadWorkload implements Workload {
             try {
                 List<LedgerRow> rows = rows(c, n);
                 c.setAutoCommit(false);
-                Comparison comparison = new Comparison("inventory_logs",
-                        () -> trial(c, () -> copy(c, rows)), () -> trial(c, () -> insert(c, rows)));
-                Outcome o = Interleaved.run(List.of(comparison), context.options().warmup(),
-                        context.options().iterations(), context.progress(), "bulk-load").get(0);
+                List<Outcome> outcomes = Interleaved.run(List.of(
+                                new Comparison("server_ids", () -> trial(c, () -> copy(c, rows, false)),
+                                        () -> trial(c, () -> insert(c, rows, false))),
+                                new Comparison("client_uuidv7_ids", () -> trial(c, () -> copy(c, rows, true)),
+                                        () -> trial(c, () -> insert(c, rows, true)))),
+                        context.options().warmup(), context.options().iterations(), context.progress(), "bulk-load");
                 long loaded = count(c);
                 c.setAutoCommit(true);
                 if (loaded != n) {
                     throw new IllegalStateException("bulk-load: expected " + n + " rows after a trial, found " + loaded);
                 }
                 context.progress().done("bulk-load: " + n + " rows per trial measured");
-                double copyRate = n / (o.a().medianNanos() / 1e9);
-                double insertRate = n / (o.b().medianNanos() / 1e9);
-                ResultTable table = ResultTable.builder("load", "Loading " + n + " rows into an indexed copy of inventory_logs",
-                                new Column("method", "method"), new Column("rows", "rows"),
-                                new Column("median_ms", "median (ms)"), new Column("p95_ms", "p95 (ms)"),
-                                new Column("rows_per_second", "rows/s (median)"),
-                                new Column("vs_insert", "vs batched INSERT (x)"),
-                                new Column("target_rows_per_second", "target rows/s"), new Column("target_met", "target met"))
-                        .row("method", "copy", "rows", (long) n, "median_ms", o.a().medianMillis(), "p95_ms", o.a().p95Millis(),
-                                "rows_per_second", copyRate, "vs_insert", copyRate / insertRate,
-                                "target_rows_per_second", TARGET_COPY_ROWS_PER_SECOND,
-                                "target_met", copyRate >= TARGET_COPY_ROWS_PER_SECOND)
-                        .row("method", "batched_insert", "rows", (long) n, "median_ms", o.b().medianMillis(),
-                                "p95_ms", o.b().p95Millis(), "rows_per_second", insertRate, "vs_insert", 1.0)
-                        .build();
-                return new WorkloadResult(name(), "COPY vs batched INSERT into an indexed table", List.of(table),
+                ResultTable.Builder table = ResultTable.builder("load", "Loading " + n + " rows into an indexed copy of inventory_logs",
+                        new Column("method", "method"), new Column("ids", "ids"), new Column("rows", "rows"),
+                        new Column("median_ms", "median (ms)"), new Column("p95_ms", "p95 (ms)"),
+                        new Column("rows_per_second", "rows/s (median)"), new Column("vs_insert", "vs batched INSERT (x)"),
+                        new Column("target_rows_per_second", "target rows/s"), new Column("target_met", "target met"));
+                for (Outcome o : outcomes) {
+                    double copyRate = n / (o.a().medianNanos() / 1e9);
+                    double insertRate = n / (o.b().medianNanos() / 1e9);
+                    table.row("method", "copy", "ids", o.name(), "rows", (long) n, "median_ms", o.a().medianMillis(),
+                                    "p95_ms", o.a().p95Millis(), "rows_per_second", copyRate, "vs_insert", copyRate / insertRate,
+                                    "target_rows_per_second", TARGET_COPY_ROWS_PER_SECOND,
+                                    "target_met", copyRate >= TARGET_COPY_ROWS_PER_SECOND)
+                            .row("method", "batched_insert", "ids", o.name(), "rows", (long) n,
+                                    "median_ms", o.b().medianMillis(), "p95_ms", o.b().p95Millis(),
+                                    "rows_per_second", insertRate, "vs_insert", 1.0);
+                }
+                return new WorkloadResult(name(), "COPY vs batched INSERT into an indexed table", List.of(table.build()),
                         List.of("table: " + TABLE + " = inventory_logs' columns, checks, defaults, 3 indexes "
                                         + "(primary key, product_id + created_at, created_at) and its foreign key to products; "
                                         + "emptied (TRUNCATE, not timed) before each trial",
-                                "each trial loads the same rows in one transaction and commits; ids come from the column "
-                                        + "default gen_random_uuid()",
+                                "each trial loads the same rows in one transaction and commits; ids: server_ids = the "
+                                        + "column default gen_random_uuid() (random, scattered over the primary key), "
+                                        + "client_uuidv7_ids = time-ordered UUIDv7 sent by the client (appended to the primary key)",
                                 "batched INSERT: PreparedStatement, addBatch, executeBatch every " + BATCH
                                         + " rows, reWriteBatchedInserts=true"));
             } finally {
@@ -117,12 +122,15 @@ final class BulkLoadWorkload implements Workload {
         return System.nanoTime() - start;
     }
 
-    private static void copy(Connection c, List<LedgerRow> rows) throws SQLException {
+    private static void copy(Connection c, List<LedgerRow> rows, boolean withIds) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + TABLE + " " + COLUMNS + " FROM STDIN (FORMAT text)");
+                .copyIn("COPY " + TABLE + " (" + (withIds ? "id, " : "") + COLUMNS + ") FROM STDIN (FORMAT text)");
         try {
             StringBuilder buffer = new StringBuilder(1 << 17);
             for (LedgerRow r : rows) {
+                if (withIds) {
+                    buffer.append(r.id()).append('\t');
+                }
                 buffer.append(r.productId()).append('\t').append(r.change()).append('\t').append(r.reason()).append('\t')
                         .append(r.stockAfter()).append('\t').append(r.note() == null ? "\\N" : r.note()).append('\t')
                         .append(r.createdAt()).append('\n');
@@ -145,16 +153,22 @@ final class BulkLoadWorkload implements Workload {
         buffer.setLength(0);
     }
 
-    private static void insert(Connection c, List<LedgerRow> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " " + COLUMNS + " VALUES (?, ?, ?, ?, ?, ?)")) {
+    private static void insert(Connection c, List<LedgerRow> rows, boolean withIds) throws SQLException {
+        String sql = withIds ? "INSERT INTO " + TABLE + " (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
             for (LedgerRow r : rows) {
-                ps.setObject(1, r.productId());
-                ps.setInt(2, r.change());
-                ps.setString(3, r.reason());
-                ps.setInt(4, r.stockAfter());
-                ps.setString(5, r.note());
-                ps.setObject(6, r.createdAt());
+                int i = 1;
+                if (withIds) {
+                    ps.setObject(i++, r.id());
+                }
+                ps.setObject(i++, r.productId());
+                ps.setInt(i++, r.change());
+                ps.setString(i++, r.reason());
+                ps.setInt(i++, r.stockAfter());
+                ps.setString(i++, r.note());
+                ps.setObject(i, r.createdAt());
                 ps.addBatch();
                 if (++pending == BATCH) {
                     ps.executeBatch();
@@ -185,8 +199,10 @@ final class BulkLoadWorkload implements Workload {
             UUID product = products.get((int) (products.size() * Math.pow(random.nextDouble(), 3)));
             boolean restock = i % 10 == 0;
             int change = restock ? 50 + random.nextInt(150) : -(1 + random.nextInt(5));
-            rows.add(new LedgerRow(product, change, restock ? "restock" : "sale", random.nextInt(1_000),
-                    restock ? "supplier delivery" : null, start.plusNanos(i * 1_000_000L)));
+            OffsetDateTime createdAt = start.plusNanos(i * 1_000_000L);
+            rows.add(new LedgerRow(uuidV7(createdAt.toInstant().toEpochMilli(), random), product, change,
+                    restock ? "restock" : "sale", random.nextInt(1_000),
+                    restock ? "supplier delivery" : null, createdAt));
         }
         return rows;
     }
@@ -198,4 +214,11 @@ final class BulkLoadWorkload implements Workload {
         }
     }
 
+
+    /** A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, version 7, variant 2, 74 random bits. */
+    static UUID uuidV7(long epochMillis, SplittableRandom random) {
+        long msb = (epochMillis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
+    }
 }
