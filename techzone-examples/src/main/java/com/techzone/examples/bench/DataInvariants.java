@@ -28,6 +28,21 @@ public final class DataInvariants {
     }
 
     static final List<Check> CHECKS = List.of(
+            new Check("every foreign key points at an existing row", """
+                    SELECT (SELECT count(*) FROM cart_items c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT FROM users p WHERE p.id = c.user_id))
+                    + (SELECT count(*) FROM cart_items c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT FROM products p WHERE p.id = c.product_id))
+                    + (SELECT count(*) FROM orders c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT FROM users p WHERE p.id = c.user_id))
+                    + (SELECT count(*) FROM order_items c WHERE c.order_id IS NOT NULL AND NOT EXISTS (SELECT FROM orders p WHERE p.id = c.order_id))
+                    + (SELECT count(*) FROM order_items c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT FROM products p WHERE p.id = c.product_id))
+                    + (SELECT count(*) FROM order_status_history c WHERE c.order_id IS NOT NULL AND NOT EXISTS (SELECT FROM orders p WHERE p.id = c.order_id))
+                    + (SELECT count(*) FROM reviews c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT FROM users p WHERE p.id = c.user_id))
+                    + (SELECT count(*) FROM reviews c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT FROM products p WHERE p.id = c.product_id))
+                    + (SELECT count(*) FROM reviews c WHERE c.service_id IS NOT NULL AND NOT EXISTS (SELECT FROM services p WHERE p.id = c.service_id))
+                    + (SELECT count(*) FROM bookings c WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT FROM users p WHERE p.id = c.user_id))
+                    + (SELECT count(*) FROM bookings c WHERE c.service_id IS NOT NULL AND NOT EXISTS (SELECT FROM services p WHERE p.id = c.service_id))
+                    + (SELECT count(*) FROM inventory_logs c WHERE c.product_id IS NOT NULL AND NOT EXISTS (SELECT FROM products p WHERE p.id = c.product_id))
+                    + (SELECT count(*) FROM products c WHERE c.category_id IS NOT NULL AND NOT EXISTS (SELECT FROM categories p WHERE p.id = c.category_id))
+                    + (SELECT count(*) FROM services c WHERE c.category_id IS NOT NULL AND NOT EXISTS (SELECT FROM categories p WHERE p.id = c.category_id))"""),
             new Check("product stock equals the sum of its ledger", """
                     SELECT count(*) FROM products p
                     LEFT JOIN (SELECT product_id, sum(change) AS total FROM inventory_logs GROUP BY product_id) l
