@@ -3,6 +3,7 @@ package com.techzone.examples;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -24,11 +25,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws UncheckedIOException if the binaries cannot be unpacked or the server does not start
      */
     public static EmbeddedDatabase start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts a server with extra server settings, applied over the defaults (zonky's, which turn
+     * {@code synchronous_commit} off, and those of {@link #start()}). The benchmark passes
+     * {@code synchronous_commit=on} so it measures durable commits.
+     *
+     * @param serverConfig settings such as {@code "synchronous_commit" -> "on"}; empty for none
+     * @throws UncheckedIOException if the binaries cannot be unpacked or the server does not start
+     */
+    public static EmbeddedDatabase start(Map<String, String> serverConfig) {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("max_connections", "100")
-                    .start());
+                    .setServerConfig("max_connections", "100");
+            serverConfig.forEach(builder::setServerConfig);
+            return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TechzoneCli.Version.class,
         description = "TechZone Data: migrations, demo and health checks for the TechZone PostgreSQL schema.",
-        subcommands = {DemoCommand.class, MigrateCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MigrateCommand.class, HealthCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TechzoneCli {
 
     /** Exit code for a failure that is not a usage error: the database, the network, the data. */

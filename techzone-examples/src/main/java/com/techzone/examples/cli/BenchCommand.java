@@ -1,0 +1,127 @@
+package com.techzone.examples.cli;
+
+import com.techzone.examples.bench.BenchOptions;
+import com.techzone.examples.bench.BenchReport;
+import com.techzone.examples.bench.BenchRunner;
+import com.techzone.examples.bench.BenchServer;
+import com.techzone.examples.bench.DataSizes;
+import com.techzone.examples.bench.Progress;
+import com.techzone.examples.bench.Workload;
+import com.techzone.examples.bench.Workloads;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code techzone bench <workload>}: generates a data set at a scale, checks its invariants, runs
+ * the workload(s) and prints the results as Markdown (stdout), optionally as JSON ({@code --out}).
+ * Progress goes to stderr. Exits 1 if the data breaks an invariant or the server fails.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks the TechZone schema on an embedded PostgreSQL (or on --jdbc-url).",
+                "Workloads: ${COMPLETION-CANDIDATES}."},
+        footer = {"", "On an embedded server, commits are durable (synchronous_commit=on, fsync=on). On --jdbc-url the",
+                "data goes into that database if it holds no tables, else into a new database that is dropped",
+                "afterwards; the server's settings are reported, not changed."})
+final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
+            description = "What to run: ${COMPLETION-CANDIDATES}.")
+    String workload;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "" + DataSizes.SMALL,
+            description = "Data set size; 1 = 100k users, 10k products, 1M orders (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + BenchOptions.DEFAULT_ITERATIONS,
+            description = "Measured rounds of each comparison (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + BenchOptions.DEFAULT_WARMUP,
+            description = "Discarded rounds before them (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--bulk-rows", paramLabel = "N",
+            description = "Rows per bulk-load trial (default: 500,000 x scale, within 10,000..500,000).")
+    Integer bulkRows;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
+    Path out;
+
+    @Option(names = "--verbose", description = "Print the stack trace of a failure.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Workload> workloads = Workloads.select(workload).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "Unknown workload '" + workload + "': choose one of " + String.join(", ", new WorkloadNames())));
+        BenchOptions options;
+        try {
+            options = new BenchOptions(DataSizes.forScale(scale), iterations, warmup,
+                    bulkRows != null ? bulkRows : BenchOptions.defaultBulkRows(scale));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        Progress progress = new Progress(spec.commandLine().getErr());
+        BenchReport report;
+        if (connection.present()) {
+            BenchServer server = BenchServer.external(connection.jdbcUrl, connection.user,
+                    connection.password != null ? connection.password : System.getenv(ConnectionOptions.PASSWORD_ENV));
+            progress.done("server: " + server.maskedUrl());
+            report = new BenchRunner(server, options, progress).run(workload, workloads);
+        } else {
+            progress.update("starting an embedded PostgreSQL (synchronous_commit=on)...");
+            try (BenchServer server = BenchServer.embedded()) {
+                progress.done("server: embedded, " + server.maskedUrl());
+                report = new BenchRunner(server, options, progress).run(workload, workloads);
+            }
+        }
+        stdout.print(report.markdown());
+        stdout.flush();
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(out, report.json(), StandardCharsets.UTF_8);
+            progress.done("results written to " + out);
+        }
+        if (!report.consistent()) {
+            spec.commandLine().getErr().println("error: the generated data breaks " + report.violations().size()
+                    + " invariant(s): " + report.violations());
+            return TechzoneCli.EXIT_FAILURE;
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The workload names, {@code all} last: for help and completion. */
+    static final class WorkloadNames extends ArrayList<String> {
+        WorkloadNames() {
+            super(Workloads.registered().keySet());
+            add(Workloads.ALL);
+        }
+    }
+}
