@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "techzone",
         mixinStandardHelpOptions = true,
         versionProvider = TechzoneCli.Version.class,
-        description = "TechZone Data: migrations, demo and health checks for the TechZone PostgreSQL schema.",
+        description = "TechZone Data: migrations, demo, health checks and benchmarks for the TechZone PostgreSQL schema.",
         subcommands = {DemoCommand.class, MigrateCommand.class, HealthCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TechzoneCli {
