@@ -125,7 +125,7 @@ class IndexChecksTest {
     void shouldFindATableReadBySequentialScansOnceStatisticsAreOldEnough() {
         db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
                         + "'Question', 'm' FROM generate_series(1, 2000) g",
-                "DO $$ BEGIN FOR i IN 1..150 LOOP PERFORM count(*) FROM contacts WHERE message = 'lost'; END LOOP; END $$");
+                "DO $$ BEGIN FOR i IN 1..150 LOOP PERFORM count(*) FROM contacts WHERE message = 'lost'; END LOOP; END $$", Statistics.FLUSH);
         Statistics.awaitVisible(db, "SELECT seq_scan >= 150 FROM pg_stat_user_tables WHERE relname = 'contacts'");
         CheckResult young = check(db, "index.missing-indexes");
         assertThat(young.findings()).singleElement().satisfies(f -> {

@@ -112,7 +112,7 @@ class OperationsChecksTest {
     @Test
     void shouldFindATableFullOfDeadTuples(TestDatabase db) {
         db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'V', 'v' || g || '@shop.example', 'Q', 'm' "
-                + "FROM generate_series(1, 5000) g", "DELETE FROM contacts WHERE email <> 'v1@shop.example'");
+                + "FROM generate_series(1, 5000) g", "DELETE FROM contacts WHERE email <> 'v1@shop.example'", Statistics.FLUSH);
         Statistics.awaitVisible(db, "SELECT n_dead_tup >= 4000 FROM pg_stat_user_tables WHERE relname = 'contacts'");
         CheckResult result = check(db, "ops.autovacuum");
         assertThat(result.findings()).anySatisfy(f -> {
@@ -197,7 +197,7 @@ class OperationsChecksTest {
         });
         // A temporary table larger than its session's temp_buffers is read back from disk: a real cache miss.
         db.execute("SET temp_buffers = '800kB'", "CREATE TEMPORARY TABLE scratch_pages AS SELECT g, repeat('x', 200) AS filler "
-                + "FROM generate_series(1, 20000) g", "SELECT count(*) FROM scratch_pages");
+                + "FROM generate_series(1, 20000) g", "SELECT count(*) FROM scratch_pages", Statistics.FLUSH);
         Statistics.awaitVisible(db, "SELECT blks_read > 0 FROM pg_stat_database WHERE datname = current_database()");
         CheckResult judged = check(db, "ops.cache-hit-ratio", b -> b.cacheHitMinimumBlocks(1)
                 .threshold(Metric.CACHE_HIT_PERCENT, 100, 0));

@@ -13,6 +13,13 @@ import java.sql.Statement;
  */
 final class Statistics {
 
+    /**
+     * Run as the last statement of a fixture, in the fixture's own session: flushes that session's
+     * statistics where the server can (15+). {@link #awaitVisible} then covers 14's collector delay.
+     */
+    static final String FLUSH = "DO $$ BEGIN IF to_regproc('pg_stat_force_next_flush') IS NOT NULL THEN "
+            + "PERFORM pg_stat_force_next_flush(); END IF; END $$";
+
     private static final long TIMEOUT_MILLIS = 10_000;
 
     private Statistics() {
@@ -22,8 +29,6 @@ final class Statistics {
     static void awaitVisible(TestDatabase db, String condition) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("DO $$ BEGIN IF to_regproc('pg_stat_force_next_flush') IS NOT NULL THEN "
-                    + "PERFORM pg_stat_force_next_flush(); END IF; END $$");
             while (true) {
                 s.execute("SELECT pg_stat_clear_snapshot()");
                 try (ResultSet rs = s.executeQuery(condition)) {
