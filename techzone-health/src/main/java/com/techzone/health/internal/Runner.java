@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 /** Runs the selected checks in one read-only transaction and assembles the report. */
 public final class Runner {
 
+    private static final String QUERY_CANCELED = "57014";
+
     private final DataSource dataSource;
     private final HealthOptions options;
 
@@ -63,11 +65,33 @@ public final class Runner {
                 return new HealthReport(startedAt, describe(url), options.schema(), version, status, score, results,
                         inventory, Duration.ofNanos(System.nanoTime() - start));
             } finally {
-                connection.rollback();
+                rollback(connection, null);
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new HealthCheckException("Could not run the health check: " + Masking.mask(e.getMessage()), e, e.getSQLState());
+        }
+    }
+
+    /**
+     * Rolls back to the savepoint (or the whole transaction when it is null). With a statement
+     * timeout of a few milliseconds the rollback itself can be cancelled (PostgreSQL 14 times
+     * transaction-control commands too); it is retried a few times, as it cannot do harm.
+     */
+    private static void rollback(Connection connection, Savepoint savepoint) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (savepoint == null) {
+                    connection.rollback();
+                } else {
+                    connection.rollback(savepoint);
+                }
+                return;
+            } catch (SQLException e) {
+                if (!QUERY_CANCELED.equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -94,7 +118,7 @@ public final class Runner {
                 issues = check.run(context);
                 context.connection().releaseSavepoint(savepoint);
             } catch (SQLException | RuntimeException e) {
-                context.connection().rollback(savepoint);
+                rollback(context.connection(), savepoint);
                 issues = List.of(Failure.describe(check, e, options));
             }
             List<Finding> findings = new ArrayList<>();
