@@ -1,11 +1,16 @@
 package com.techzone.core.internal;
 
+import com.techzone.core.InvalidInputException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
-/** Wraps a Jdbi SqlObject so that whatever its methods throw reaches the caller as our exceptions. */
+/**
+ * Wraps a Jdbi SqlObject so that whatever its methods throw reaches the caller as our exceptions,
+ * and text arguments PostgreSQL cannot store (a NUL character) are refused by parameter name
+ * before the driver sees them.
+ */
 public final class Translating {
 
     private Translating() {
@@ -25,11 +30,24 @@ public final class Translating {
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        refuseNul(method, args);
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException runtime ? Errors.translate(runtime) : cause;
+        }
+    }
+
+    /** PostgreSQL text cannot hold U+0000; the driver would refuse it without saying which argument. */
+    private static void refuseNul(Method method, Object[] args) {
+        if (args == null) {
+            return;
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String text && text.indexOf('\0') >= 0) {
+                throw new InvalidInputException(method.getParameters()[i].getName(), "must not contain NUL characters");
+            }
         }
     }
 }
