@@ -64,7 +64,11 @@ public final class Errors {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         ServerErrorMessage server = serverMessage(e);
         String constraint = server == null ? null : server.getConstraint();
-        String detail = server == null || server.getDetail() == null ? "" : " (" + server.getDetail() + ")";
+        // "Failing row contains (...)" would print the whole row, password hash and personal data
+        // included, into messages that end up in logs; the key values of unique and foreign key
+        // violations are kept.
+        String detail = server == null || server.getDetail() == null || server.getDetail().startsWith("Failing row")
+                ? "" : " (" + server.getDetail() + ")";
         String message = sql.getMessage();
         if ("uq_users_email_lower".equals(constraint)) {
             return new DuplicateEmailException(duplicateValue(server), e);
