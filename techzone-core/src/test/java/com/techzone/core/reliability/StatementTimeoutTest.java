@@ -57,6 +57,7 @@ class StatementTimeoutTest {
         tz.carts().add(customer.id(), lamp.id(), 2);
 
         try (RowLock lock = RowLock.on(database.dataSource(), "products", lamp.id())) {
+            assertThat(lock).as("the lamp's row is locked elsewhere").isNotNull();
             assertThatThrownBy(() -> tz.checkout().checkout(CheckoutRequest.of(customer.id())))
                     .isInstanceOf(StatementTimeoutException.class)
                     .hasMessageContaining("statement timeout")
@@ -80,6 +81,7 @@ class StatementTimeoutTest {
         long historyBefore = shop.count("SELECT count(*) FROM order_status_history");
 
         try (RowLock lock = RowLock.on(database.dataSource(), "products", desk.id())) {
+            assertThat(lock).as("the desk's row is locked elsewhere").isNotNull();
             assertThatThrownBy(() -> tz.jdbi().useTransaction(h -> {
                 h.execute("SET LOCAL lock_timeout = '200ms'");
                 tz.orderLifecycle().transition(h, order.id(), OrderStatus.CANCELLED, null, "customer asked");
