@@ -13,7 +13,8 @@ import java.util.Objects;
  *       10 seconds, {@code idleTimeout} 10 minutes;</li>
  *   <li>driver properties {@code reWriteBatchedInserts=true} (batches become multi-row inserts),
  *       {@code tcpKeepAlive=true}, {@code ApplicationName} = the given application name (visible
- *       in {@code pg_stat_activity}).</li>
+ *       in {@code pg_stat_activity}), {@code logServerErrorDetail=false} (a refused row's values,
+ *       password hashes included, stay out of exception messages and logs).</li>
  * </ul>
  * Change any of them on the {@link HikariConfig} from {@link #config} before building the pool.
  */
@@ -49,6 +50,9 @@ public final class TechzonePool {
         config.setConnectionTimeout(10_000L);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // The driver's messages would otherwise carry the server's DETAIL, e.g. "Failing row
+        // contains (...)" with every column of a refused row, password hashes included.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", applicationName == null ? "techzone" : applicationName);
         return config;
     }

@@ -176,7 +176,7 @@ public interface ProductDao {
      * {@code idx_products_low_stock}); at most {@code limit} of them, 1..{@value Page#MAX_PAGE_SIZE}.
      */
     default List<Product> listLowStock(int limit) {
-        return lowStock(Keyset.fetchSize(limit) - 1);
+        return lowStock(Checks.between("limit", limit, 1, Page.MAX_PAGE_SIZE));
     }
 
     /** The query behind {@link #listLowStock}. */

@@ -3,10 +3,14 @@ package com.techzone.core.internal;
 import com.techzone.TechzoneException;
 import com.techzone.core.ConcurrencyFailureException;
 import com.techzone.core.ConstraintViolationException;
+import com.techzone.core.DatabaseUnavailableException;
 import com.techzone.core.InvalidInputException;
+import com.techzone.core.StatementTimeoutException;
 import com.techzone.core.booking.BookingConflictException;
 import com.techzone.core.user.DuplicateEmailException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -17,6 +21,9 @@ public final class Errors {
 
     public static final String SERIALIZATION_FAILURE = "40001";
     public static final String DEADLOCK_DETECTED = "40P01";
+
+    private static final String QUERY_CANCELED = "57014";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final Pattern DUPLICATE_KEY_VALUE = Pattern.compile("\\)=\\((.*)\\) already exists");
 
@@ -57,7 +64,9 @@ public final class Errors {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         ServerErrorMessage server = serverMessage(e);
         String constraint = server == null ? null : server.getConstraint();
-        // "Failing row contains (...)" would copy every column into the message, password hashes included.
+        // "Failing row contains (...)" would print the whole row, password hash and personal data
+        // included, into messages that end up in logs; the key values of unique and foreign key
+        // violations are kept.
         String detail = server == null || server.getDetail() == null || server.getDetail().startsWith("Failing row")
                 ? "" : " (" + server.getDetail() + ")";
         String message = sql.getMessage();
@@ -71,6 +80,14 @@ public final class Errors {
             return new ConcurrencyFailureException("Transaction lost to a concurrent one and was not retried: "
                     + message, e, state, 1);
         }
+        if (isConnectionLoss(state, sql)) {
+            return new DatabaseUnavailableException("Database unavailable [" + state + "]: " + firstLine(message)
+                    + "; the open transaction was rolled back", e, state.isEmpty() ? null : state);
+        }
+        if (QUERY_CANCELED.equals(state) || LOCK_NOT_AVAILABLE.equals(state)) {
+            return new StatementTimeoutException("Statement cancelled by the server [" + state + "]: "
+                    + firstLine(message) + "; the transaction was rolled back", e, state);
+        }
         if (state.startsWith("23")) {
             return new ConstraintViolationException("Refused by constraint "
                     + (constraint == null ? "(unnamed)" : constraint) + ": " + firstLine(message) + detail,
@@ -80,6 +97,16 @@ public final class Errors {
             return new InvalidInputException("Value refused by the database: " + firstLine(message), e, state);
         }
         return new TechzoneException("Database call failed [" + state + "]: " + firstLine(message), e, state, constraint);
+    }
+
+    /**
+     * Connection failures (class 08), the server shutting down or terminating the backend
+     * (57P01..57P03), and a pool that found no connection in time (which carries the last
+     * connection failure's SQLState, or none).
+     */
+    private static boolean isConnectionLoss(String state, SQLException sql) {
+        return state.startsWith("08") || state.startsWith("57P0") || sql instanceof SQLTransientConnectionException
+                || sql instanceof SQLNonTransientConnectionException;
     }
 
     private static String duplicateValue(ServerErrorMessage server) {

@@ -1,7 +1,10 @@
 package com.techzone.core.order;
 
+import com.techzone.core.InvalidInputException;
+import com.techzone.core.internal.EnumSupport;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Where an order stands ({@code order_status}), and where it may go next. The allowed moves:
@@ -44,6 +47,32 @@ public enum OrderStatus {
             case DELIVERED -> EnumSet.of(REFUNDED);
             case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
         };
+    }
+
+    /**
+     * The status with this database label ({@code on_hold} is {@link #ON_HOLD}), for hosts that
+     * receive statuses as text (a query parameter, a form field).
+     *
+     * @throws InvalidInputException naming {@code status} and the allowed labels if {@code label}
+     *         is null or not one of them (labels are lowercase; no other spelling is guessed)
+     */
+    public static OrderStatus fromLabel(String label) {
+        for (OrderStatus status : values()) {
+            if (EnumSupport.label(status).equals(label)) {
+                return status;
+            }
+        }
+        StringJoiner allowed = new StringJoiner(", ");
+        for (OrderStatus status : values()) {
+            allowed.add(EnumSupport.label(status));
+        }
+        throw new InvalidInputException("status", "must be one of " + allowed + ", was "
+                + (label == null ? "null" : "'" + label + "'"));
+    }
+
+    /** The database label, e.g. {@code on_hold}. */
+    public String label() {
+        return EnumSupport.label(this);
     }
 
     /** Whether an order in this status may move to {@code target}. */

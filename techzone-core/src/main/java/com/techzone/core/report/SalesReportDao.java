@@ -37,12 +37,28 @@ public interface SalesReportDao {
     @SqlQuery("SELECT * FROM sales_reports WHERE granularity = :granularity AND period_start = :periodStart")
     Optional<SalesReport> find(Granularity granularity, LocalDate periodStart);
 
-    /** Stored reports of one granularity whose period starts in {@code [from, to)}, oldest first (index {@code uq_sales_reports_period}). */
+    /**
+     * Stored reports of one granularity whose period starts in {@code [from, to)}, oldest first
+     * (index {@code uq_sales_reports_period}).
+     *
+     * @throws com.techzone.core.InvalidInputException if {@code to} is not after {@code from}
+     */
+    default List<SalesReport> list(Granularity granularity, LocalDate from, LocalDate to) {
+        Checks.notNull("granularity", granularity);
+        Checks.notNull("from", from);
+        Checks.notNull("to", to);
+        if (!to.isAfter(from)) {
+            throw new com.techzone.core.InvalidInputException("to", "must be after from (" + from + "), was " + to);
+        }
+        return listStartingBetween(granularity, from, to);
+    }
+
+    /** The query behind {@link #list}. */
     @SqlQuery("""
             SELECT * FROM sales_reports
             WHERE granularity = :granularity AND period_start >= :from AND period_start < :to
             ORDER BY period_start""")
-    List<SalesReport> list(Granularity granularity, LocalDate from, LocalDate to);
+    List<SalesReport> listStartingBetween(Granularity granularity, LocalDate from, LocalDate to);
 
     /** The dashboard numbers, as of now. */
     @UseClasspathSqlLocator

@@ -2,6 +2,7 @@ package com.techzone.core.user;
 
 import com.techzone.core.NotFoundException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.util.Optional;
@@ -49,21 +50,35 @@ public final class Accounts {
      * (the caller cannot tell which, by design). Wipes {@code password}.
      */
     public Optional<User> authenticate(String email, char[] password) {
-        if (email == null || password == null) {
+        if (email == null || password == null || email.indexOf('\0') >= 0) {
+            // No stored email holds a NUL (PostgreSQL text cannot): an unknown account, not a driver error.
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
             return Optional.empty();
         }
-        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, password_hash FROM users WHERE lower(email) = lower(:email) AND is_active")
-                .bind("email", email)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                .findOne());
+        Optional<String[]> row;
+        try {
+            row = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT id, password_hash FROM users WHERE lower(email) = lower(:email) AND is_active")
+                    .bind("email", email)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .findOne());
+        } catch (RuntimeException e) {
+            java.util.Arrays.fill(password, '\0');
+            throw Errors.translate(e);
+        }
         if (row.isEmpty() || !hasher.verify(password, row.get()[1])) {
             java.util.Arrays.fill(password, '\0');
             return Optional.empty();
         }
         UUID id = UUID.fromString(row.get()[0]);
-        return jdbi.withHandle(h -> h.createQuery("UPDATE users SET last_login_at = now() WHERE id = :id RETURNING " + USER_COLUMNS)
-                .bind("id", id).mapTo(User.class).findOne());
+        try {
+            return jdbi.withHandle(h -> h.createQuery("UPDATE users SET last_login_at = now() WHERE id = :id RETURNING " + USER_COLUMNS)
+                    .bind("id", id).mapTo(User.class).findOne());
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
     }
 
     /**
