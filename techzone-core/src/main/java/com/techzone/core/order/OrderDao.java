@@ -84,10 +84,16 @@ public interface OrderDao {
                 pageSize, Order::id, Order::createdAt);
     }
 
-    /** The keyset query behind {@link #listByStatus}. */
+    /**
+     * The keyset query behind {@link #listByStatus}. The redundant {@code (status, created_at) >= ...}
+     * is an index condition only {@code idx_orders_status} can serve: without it the planner walks
+     * {@code idx_orders_created_at} from the oldest order filtering on status (it assumes open orders
+     * are spread evenly over time; they are all recent), reading most of the table.
+     */
     @SqlQuery("""
             SELECT * FROM orders
             WHERE status = :status::order_status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
+              AND (status, created_at) >= (:status::order_status, :afterCreatedAt::timestamptz)
             ORDER BY created_at, id
             LIMIT :limit""")
     List<Order> byStatusAfter(OrderStatus status, String afterCreatedAt, UUID afterId, int limit);

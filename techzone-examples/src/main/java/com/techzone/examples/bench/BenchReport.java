@@ -39,6 +39,13 @@ public record BenchReport(Instant startedAt, Instant finishedAt, String workload
         return violations.isEmpty();
     }
 
+    /** The workload checks that failed, as {@code name: check}; empty when all held. */
+    public List<String> workloadFailures() {
+        List<String> failed = new ArrayList<>();
+        results.forEach(r -> r.failures().forEach(f -> failed.add(r.name() + ": " + f)));
+        return failed;
+    }
+
     /** The report as Markdown: machine, data set, then one section per workload. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
@@ -60,6 +67,10 @@ public record BenchReport(Instant startedAt, Instant finishedAt, String workload
                 out.append(table.markdown()).append('\n');
             }
             result.notes().forEach(note -> out.append("- ").append(note).append('\n'));
+            if (!result.passed()) {
+                out.append("\n**FAILED checks:**\n");
+                result.failures().forEach(f -> out.append("- ").append(f).append('\n'));
+            }
         }
         return out.toString();
     }
@@ -126,6 +137,7 @@ public record BenchReport(Instant startedAt, Instant finishedAt, String workload
             result.tables().forEach(t -> resultTables.put(t.key(), t.json()));
             w.put("tables", resultTables);
             w.put("notes", result.notes());
+            w.put("failures", result.failures());
             workloads.add(w);
         }
         root.put("workloads", workloads);

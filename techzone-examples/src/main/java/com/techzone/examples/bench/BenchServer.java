@@ -6,8 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.techzone.core.TechzonePool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -103,6 +107,37 @@ public final class BenchServer implements AutoCloseable {
         ds.setApplicationName("techzone-bench");
         ds.setConnectTimeout(10);
         return ds;
+    }
+
+    /**
+     * A started HikariCP pool with {@link TechzonePool}'s defaults and {@code size} connections
+     * (kept open: minimum idle = size) to a database of this server. Close it.
+     */
+    public HikariDataSource pool(String database, int size, String applicationName) {
+        HikariConfig config = TechzonePool.config(withDatabase(url, database), user(), password, applicationName);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        return new HikariDataSource(config);
+    }
+
+    /** The user: given, else the URL's {@code user=}, else the OS user (the driver's default). */
+    String user() {
+        if (user != null) {
+            return user;
+        }
+        Matcher m = Pattern.compile("[?&]user=([^&]*)").matcher(url);
+        return m.find() ? m.group(1) : System.getProperty("user.name");
+    }
+
+    /** The password, if one was given. */
+    Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** Host and port of a {@code jdbc:postgresql://host:port/} URL; empty for other URL forms. */
+    Optional<String[]> hostAndPort() {
+        Matcher m = Pattern.compile("^jdbc:postgresql://([^/:?,]+)(?::(\\d+))?").matcher(url);
+        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2) == null ? "5432" : m.group(2)}) : Optional.empty();
     }
 
     /**

@@ -41,6 +41,15 @@ final class SeedQueriesWorkload implements Workload {
                     "SELECT count(*) FROM orders WHERE status IN ('pending', 'processing')", List.of()),
             new SeedQuery("dashboard_oldest_pending_orders", DASHBOARD,
                     "SELECT * FROM orders WHERE status = 'pending' ORDER BY created_at LIMIT 50", List.of()),
+            // The DAO's fulfilment queue (OrderDao.listByStatus(PENDING, null, 50)), the same 50 oldest
+            // pending orders with the keyset's tie-break: its (status, created_at) row condition makes
+            // idx_orders_status serve it.
+            new SeedQuery("fulfilment_queue_first_page", null, """
+                    SELECT * FROM orders
+                    WHERE status = 'pending'::order_status
+                      AND (created_at, id) > ('-infinity'::timestamptz, '00000000-0000-0000-0000-000000000000'::uuid)
+                      AND (status, created_at) >= ('pending'::order_status, '-infinity'::timestamptz)
+                    ORDER BY created_at, id LIMIT 51""", List.of()),
             new SeedQuery("dashboard_active_products_count", DASHBOARD,
                     "SELECT count(*) FROM products WHERE is_active", List.of()),
             new SeedQuery("dashboard_low_stock_products", DASHBOARD,

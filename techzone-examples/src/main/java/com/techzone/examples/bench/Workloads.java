@@ -17,7 +17,10 @@ public final class Workloads {
 
     private static final List<Workload> REGISTERED = List.of(
             new SeedQueriesWorkload(),
-            new BulkLoadWorkload());
+            new BulkLoadWorkload(),
+            new DaoOverheadWorkload(),
+            new CheckoutWorkload(),
+            new HealthWorkload());
 
     private Workloads() {
     }

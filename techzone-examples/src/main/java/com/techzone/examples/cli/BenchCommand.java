@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code techzone bench <workload>}: generates a data set at a scale, checks its invariants, runs
  * the workload(s) and prints the results as Markdown (stdout), optionally as JSON ({@code --out}).
- * Progress goes to stderr. Exits 1 if the data breaks an invariant or the server fails.
+ * Progress goes to stderr. Exits 1 if the data breaks an invariant, a workload's own check fails (e.g. checkout
+ * invariants) or the server fails.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks the TechZone schema on an embedded PostgreSQL (or on --jdbc-url).",
@@ -107,6 +108,10 @@ final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
         if (!report.consistent()) {
             spec.commandLine().getErr().println("error: the generated data breaks " + report.violations().size()
                     + " invariant(s): " + report.violations());
+            return TechzoneCli.EXIT_FAILURE;
+        }
+        if (!report.workloadFailures().isEmpty()) {
+            spec.commandLine().getErr().println("error: workload checks failed: " + report.workloadFailures());
             return TechzoneCli.EXIT_FAILURE;
         }
         return 0;

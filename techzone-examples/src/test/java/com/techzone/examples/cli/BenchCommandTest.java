@@ -34,7 +34,8 @@ class BenchCommandTest {
                     .contains("Index Scan using idx_")
                     .contains("Seq Scan on")
                     .contains("## bulk-load")
-                    .contains("| copy | server_ids | 500 |");
+                    .contains("| copy | server_ids | 500 |")
+                    .contains("## dao-overhead").contains("## checkout").contains("## health");
             assertThat(run.err()).contains("data invariants: all kept").contains("results written to");
             String text = Files.readString(json);
             assertThat(text).contains("\"format\": \"techzone-bench/1\"", "\"started_at\"", "\"finished_at\"",
@@ -44,7 +45,11 @@ class BenchCommandTest {
                     "\"name\": \"seed-queries\"", "\"latency\"", "\"before_median_ms\"", "\"before_p95_ms\"",
                     "\"after_median_ms\"", "\"after_p95_ms\"", "\"speedup\"", "\"faster_percent\"", "\"claimed\"",
                     "\"plans\"", "\"plan_before\"", "\"plan_after\"",
-                    "\"name\": \"bulk-load\"", "\"method\": \"copy\"", "\"method\": \"batched_insert\"", "\"target_met\"");
+                    "\"name\": \"bulk-load\"", "\"method\": \"copy\"", "\"method\": \"batched_insert\"", "\"target_met\"",
+                    "\"name\": \"dao-overhead\"", "\"overhead\"", "\"dao_median_ms\"", "\"jdbc_p95_ms\"", "\"ratio\"",
+                    "\"name\": \"checkout\"", "\"throughput\"", "\"orders_per_second\"", "\"p99_ms\"",
+                    "\"invariants\"", "\"kept\": true", "\"failures\": []",
+                    "\"name\": \"health\"", "\"runs\"", "\"median_s\"", "\"extra_tables\"");
         }
     }
 
@@ -63,11 +68,63 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldCompareDaosWithHandWrittenJdbcAndLeaveTheDataAsFound() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            CliRun run = CliRun.of("bench", "dao-overhead", "--scale", "0.001", "--iterations", "1", "--warmup", "0",
+                    "--jdbc-url", db.jdbcUrl(), "--user", db.user());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("## dao-overhead")
+                    .contains("| operation | ops/round | DAO median | DAO p95 | JDBC median | JDBC p95 | DAO/JDBC (x) |")
+                    .contains("| point_lookup | 200 |").contains("| listing_page | 100 |")
+                    .contains("| batch_insert_1000 | 1 |").contains("| checkout | 20 |");
+            db.execute("DO $$ BEGIN IF EXISTS (SELECT FROM products WHERE sku LIKE 'bench-%') OR (SELECT count(*) FROM orders) <> 1000 THEN "
+                    + "RAISE 'dao-overhead left rows behind'; END IF; END $$");
+        }
+    }
+
+    @Test
+    void shouldRunConcurrentCheckoutsCheckTheInvariantsAndCleanUp() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            CliRun run = CliRun.of("bench", "checkout", "--scale", "0.001", "--iterations", "1", "--warmup", "0",
+                    "--jdbc-url", db.jdbcUrl(), "--user", db.user());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("## checkout")
+                    .contains("| clients | pool | orders | seconds | orders/s | p50 (ms) | p99 (ms) | failed |")
+                    .contains("| 1 | 1 |").contains("| 4 | 4 |").contains("| 16 | 8 |").contains("| 32 | 8 |")
+                    .contains("| orders created = successes reported (").contains("| no product has negative stock | 0 | true |")
+                    .contains("| the ledger reconciles: stock = sum of its ledger changes (hot products) | 0 | true |")
+                    .contains("| best orders/s | target orders/s | target met |")
+                    .contains("pgbench").doesNotContain("FAILED checks");
+            db.execute("DO $$ BEGIN IF (SELECT count(*) FROM orders) <> 1000 OR EXISTS (SELECT FROM products p WHERE p.stock <> "
+                    + "(SELECT coalesce(sum(change), 0) FROM inventory_logs l WHERE l.product_id = p.id)) THEN "
+                    + "RAISE 'checkout did not leave the data set as found'; END IF; END $$");
+        }
+    }
+
+    @Test
+    void shouldTimeTheHealthCheckWithExtraTablesAndDropTheirDatabase() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            CliRun run = CliRun.of("bench", "health", "--scale", "0.001", "--iterations", "1", "--warmup", "0",
+                    "--jdbc-url", db.jdbcUrl(), "--user", db.user());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("## health")
+                    .contains("| database | extra tables | runs | median (s) | p95 (s) |")
+                    .contains("| data set (").contains("| techzone_bench_health | 100 |")
+                    .contains("| techzone_bench_health | 1,000 |");
+            db.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_database WHERE datname = 'techzone_bench_health') THEN "
+                    + "RAISE 'the extra database was not dropped'; END IF; END $$");
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownWorkloadNamingTheKnownOnes() {
         CliRun run = CliRun.of("bench", "checkout-race");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, all");
+        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, health, all");
     }
 
     @Test
@@ -80,7 +137,8 @@ class BenchCommandTest {
 
     @Test
     void shouldListTheWorkloadsInItsHelp() {
-        assertThat(CliRun.of("bench", "--help").out()).contains("seed-queries, bulk-load, all").contains("--iterations")
+        assertThat(CliRun.of("bench", "--help").out().replaceAll("\\s+", " "))
+                .contains("seed-queries, bulk-load, dao-overhead, checkout, health, all").contains("--iterations")
                 .contains("--out");
     }
 }

@@ -1,0 +1,405 @@
+package com.techzone.examples.bench;
+
+import com.techzone.core.Page;
+import com.techzone.core.Techzone;
+import com.techzone.core.catalog.NewProduct;
+import com.techzone.core.catalog.Product;
+import com.techzone.core.catalog.ProductDao;
+import com.techzone.core.order.Checkout;
+import com.techzone.core.order.CheckoutRequest;
+import com.techzone.core.order.Order;
+import com.techzone.core.order.OrderStatus;
+import com.techzone.examples.bench.Interleaved.Comparison;
+import com.techzone.examples.bench.Interleaved.Outcome;
+import com.techzone.examples.bench.ResultTable.Column;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * {@code dao-overhead}: the same operations through the library (DAOs and the checkout workflow) and
+ * through hand-written JDBC running the very same SQL (read from the DAO's annotation or SQL file),
+ * on the same pool, interleaved. Writes run in transactions that are rolled back, so the data set is
+ * left as found.
+ */
+final class DaoOverheadWorkload implements Workload {
+
+    /** The project's target: DAO median / JDBC median at most this, on every operation. */
+    static final double TARGET_RATIO = 1.10;
+    static final int LOOKUPS = 200;
+    static final int PAGES = 100;
+    static final int PAGE_SIZE = 20;
+    static final int BATCH_ROWS = 1_000;
+    static final int CHECKOUTS = 20;
+
+    private static final UUID MIN_UUID = new UUID(0, 0);
+
+    @Override
+    public String name() {
+        return "dao-overhead";
+    }
+
+    @Override
+    public String description() {
+        return "DAOs and workflows vs hand-written JDBC with the same SQL: median ratio DAO/JDBC";
+    }
+
+    @Override
+    public WorkloadResult run(BenchContext context) throws Exception {
+        try (HikariDataSource pool = context.server().pool(context.database(), 2, "techzone-bench-dao")) {
+            Techzone tz = Techzone.create(pool);
+            Fixture f = Fixture.load(pool);
+            Jdbc jdbc = new Jdbc(pool);
+            int[] round = {0};
+            List<Comparison> comparisons = List.of(
+                    new Comparison("point_lookup", Interleaved.Trial.timed(() -> {
+                        for (int i = 0; i < LOOKUPS; i++) {
+                            tz.products().findById(f.product(i)).orElseThrow();
+                        }
+                    }), Interleaved.Trial.timed(() -> {
+                        for (int i = 0; i < LOOKUPS; i++) {
+                            if (jdbc.findProduct(f.product(i)) == null) {
+                                throw new IllegalStateException("product not found");
+                            }
+                        }
+                    })),
+                    new Comparison("listing_page", Interleaved.Trial.timed(() -> {
+                        for (int i = 0; i < PAGES; i++) {
+                            tz.products().listActiveByCategory(f.category(i), null, PAGE_SIZE);
+                        }
+                    }), Interleaved.Trial.timed(() -> {
+                        for (int i = 0; i < PAGES; i++) {
+                            jdbc.activeByCategoryPage(f.category(i), PAGE_SIZE);
+                        }
+                    })),
+                    new Comparison("batch_insert_1000", Interleaved.Trial.timed(() -> {
+                        List<NewProduct> products = f.newProducts("dao", round[0]);
+                        try (Handle h = tz.jdbi().open()) {
+                            h.begin();
+                            tz.attach(h, ProductDao.class).createAll(products);
+                            h.rollback();
+                        }
+                    }), Interleaved.Trial.timed(() -> {
+                        jdbc.insertBatch(f.newProducts("jdbc", round[0]));
+                        round[0]++;
+                    })),
+                    new Comparison("checkout", () -> {
+                        long total = 0;
+                        for (int i = 0; i < CHECKOUTS; i++) {
+                            try (Handle h = tz.jdbi().open()) {
+                                h.begin();
+                                UUID user = f.user(i);
+                                Fixture.fillCart(h.getConnection(), user, f.cart(i));
+                                long start = System.nanoTime();
+                                tz.checkout().checkout(h, CheckoutRequest.of(user));
+                                total += System.nanoTime() - start;
+                                h.rollback();
+                            }
+                        }
+                        return total;
+                    }, () -> {
+                        long total = 0;
+                        for (int i = 0; i < CHECKOUTS; i++) {
+                            try (Connection c = pool.getConnection()) {
+                                c.setAutoCommit(false);
+                                UUID user = f.user(i);
+                                Fixture.fillCart(c, user, f.cart(i));
+                                long start = System.nanoTime();
+                                jdbc.checkout(c, user);
+                                total += System.nanoTime() - start;
+                                c.rollback();
+                                c.setAutoCommit(true);
+                            }
+                        }
+                        return total;
+                    }));
+            List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(), context.options().iterations(),
+                    context.progress(), "dao-overhead");
+            context.progress().done("dao-overhead: measured");
+            int[] perRound = {LOOKUPS, PAGES, 1, CHECKOUTS};
+            ResultTable.Builder table = ResultTable.builder("overhead", "DAO vs hand-written JDBC, same SQL (ms per operation)",
+                    new Column("operation", "operation"), new Column("ops_per_round", "ops/round"),
+                    new Column("dao_median_ms", "DAO median"), new Column("dao_p95_ms", "DAO p95"),
+                    new Column("jdbc_median_ms", "JDBC median"), new Column("jdbc_p95_ms", "JDBC p95"),
+                    new Column("ratio", "DAO/JDBC (x)"), new Column("target_ratio", "target (x)"),
+                    new Column("target_met", "target met"));
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome o = outcomes.get(i);
+                int k = perRound[i];
+                table.row("operation", o.name(), "ops_per_round", (long) k,
+                        "dao_median_ms", o.a().medianMillis() / k, "dao_p95_ms", o.a().p95Millis() / k,
+                        "jdbc_median_ms", o.b().medianMillis() / k, "jdbc_p95_ms", o.b().p95Millis() / k,
+                        "ratio", o.ratio(), "target_ratio", TARGET_RATIO, "target_met", o.ratio() <= TARGET_RATIO);
+            }
+            return new WorkloadResult(name(), "DAO vs hand-written JDBC", List.of(table.build()), List.of(
+                    "both sides share one HikariCP pool (TechzonePool defaults: reWriteBatchedInserts=true; 2 connections) "
+                            + "and take a connection per operation, as the on-demand DAOs do; JDBC runs the DAO's own SQL "
+                            + "(annotation or SQL file, named parameters turned into ?) and maps rows to the same records",
+                    "a round runs " + LOOKUPS + " lookups (ProductDao.findById), " + PAGES + " first pages of "
+                            + PAGE_SIZE + " (ProductDao.listActiveByCategory, keyset), one batch of " + BATCH_ROWS
+                            + " products with their ledger rows (ProductDao.createAll vs JDBC addBatch/executeBatch "
+                            + "of insertBatch.sql), " + CHECKOUTS + " checkouts of 1-3 item carts (Techzone.checkout() "
+                            + "vs lockCart.sql + placeOrder.sql by JDBC); times are per operation (round time / ops)",
+                    "writes run in a transaction that is rolled back (the batch insert: timed with its rollback; a "
+                            + "checkout: the cart is filled untimed in the same transaction, only the checkout is timed), "
+                            + "so the data set is left as found; commit (fsync) time, equal on both sides, is left out, "
+                            + "which makes the ratio stricter"));
+        }
+    }
+
+    /** The inputs: products, categories, users without a cart, fixed seed. */
+    record Fixture(List<UUID> products, List<UUID> categories, List<UUID> users, List<UUID> hot) {
+
+        static Fixture load(DataSource ds) throws SQLException {
+            try (Connection c = ds.getConnection()) {
+                return new Fixture(ids(c, "SELECT id FROM products ORDER BY sku"),
+                        ids(c, "SELECT category_id FROM products WHERE is_active AND category_id IS NOT NULL "
+                                + "GROUP BY category_id ORDER BY count(*) DESC, category_id"),
+                        ids(c, "SELECT id FROM users u WHERE NOT EXISTS (SELECT FROM cart_items c WHERE c.user_id = u.id) "
+                                + "ORDER BY id LIMIT " + CHECKOUTS),
+                        ids(c, "SELECT id FROM products WHERE is_active AND stock >= 10 ORDER BY sku LIMIT 50"));
+            }
+        }
+
+        static List<UUID> ids(Connection c, String sql) throws SQLException {
+            List<UUID> ids = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("dao-overhead: the data set has no rows for " + sql);
+            }
+            return ids;
+        }
+
+        UUID product(int i) {
+            return products.get((int) ((i * 7919L) % products.size()));
+        }
+
+        UUID category(int i) {
+            return categories.get(i % categories.size());
+        }
+
+        UUID user(int i) {
+            return users.get(i % users.size());
+        }
+
+        /** 1-3 distinct hot products. */
+        List<UUID> cart(int i) {
+            SplittableRandom random = new SplittableRandom(i);
+            int n = 1 + random.nextInt(3);
+            List<UUID> cart = new ArrayList<>();
+            while (cart.size() < Math.min(n, hot.size())) {
+                UUID p = hot.get(random.nextInt(hot.size()));
+                if (!cart.contains(p)) {
+                    cart.add(p);
+                }
+            }
+            return cart;
+        }
+
+        List<NewProduct> newProducts(String side, int round) {
+            List<NewProduct> rows = new ArrayList<>(BATCH_ROWS);
+            for (int i = 0; i < BATCH_ROWS; i++) {
+                rows.add(new NewProduct(category(i), String.format(Locale.ROOT, "bench-%s-%d-%d", side, round, i),
+                        "Bench product " + i, null, new BigDecimal("19.99"), 10, 5));
+            }
+            return rows;
+        }
+
+        static void fillCart(Connection c, UUID user, List<UUID> products) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO cart_items (user_id, product_id, quantity) SELECT ?, unnest(?::uuid[]), 1")) {
+                ps.setObject(1, user);
+                ps.setArray(2, c.createArrayOf("uuid", products.toArray()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Hand-written JDBC running the library's SQL. */
+    static final class Jdbc {
+        private final DataSource pool;
+        private final NamedSql findById;
+        private final NamedSql activeByCategory;
+        private final NamedSql insertBatch = NamedSql.resource(ProductDao.class, "insertBatch");
+        private final NamedSql lockCart = NamedSql.resource(Checkout.class, "lockCart");
+        private final NamedSql placeOrder = NamedSql.resource(Checkout.class, "placeOrder");
+
+        Jdbc(DataSource pool) throws NoSuchMethodException {
+            this.pool = pool;
+            this.findById = NamedSql.parse(ProductDao.class.getMethod("findById", UUID.class)
+                    .getAnnotation(SqlQuery.class).value());
+            this.activeByCategory = NamedSql.parse(ProductDao.class.getMethod("activeByCategoryAfter", UUID.class,
+                    String.class, UUID.class, int.class).getAnnotation(SqlQuery.class).value());
+        }
+
+        Product findProduct(UUID id) throws SQLException {
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(findById.jdbc())) {
+                set(ps, findById, "id", id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? product(rs) : null;
+                }
+            }
+        }
+
+        Page<Product> activeByCategoryPage(UUID categoryId, int pageSize) throws SQLException {
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(activeByCategory.jdbc())) {
+                set(ps, activeByCategory, "categoryId", categoryId);
+                set(ps, activeByCategory, "afterName", "");
+                set(ps, activeByCategory, "afterId", MIN_UUID);
+                set(ps, activeByCategory, "limit", pageSize + 1);
+                List<Product> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(product(rs));
+                    }
+                }
+                boolean more = rows.size() > pageSize;
+                List<Product> items = more ? rows.subList(0, pageSize) : rows;
+                Product last = items.isEmpty() ? null : items.get(items.size() - 1);
+                return new Page<>(List.copyOf(items), more && last != null ? last.name() + "|" + last.id() : null);
+            }
+        }
+
+        void insertBatch(List<NewProduct> products) throws SQLException {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(insertBatch.jdbc())) {
+                    for (NewProduct p : products) {
+                        set(ps, insertBatch, "id", UuidV7.next());
+                        set(ps, insertBatch, "logId", UuidV7.next());
+                        set(ps, insertBatch, "p.categoryId", p.categoryId());
+                        set(ps, insertBatch, "p.sku", p.sku());
+                        set(ps, insertBatch, "p.name", p.name());
+                        set(ps, insertBatch, "p.description", p.description());
+                        set(ps, insertBatch, "p.price", p.price());
+                        set(ps, insertBatch, "p.initialStock", p.initialStock());
+                        set(ps, insertBatch, "p.lowStockThreshold", p.lowStockThreshold());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+
+        /** Checkout.run without an idempotency key, by hand: lock and read the cart, check stock, total, write. */
+        Order checkout(Connection c, UUID userId) throws SQLException {
+            record Line(UUID productId, String sku, String name, BigDecimal price, int stock, boolean active, int quantity) {
+            }
+            List<Line> lines = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(lockCart.jdbc())) {
+                set(ps, lockCart, "userId", userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.add(new Line(rs.getObject("product_id", UUID.class), rs.getString("sku"), rs.getString("name"),
+                                rs.getBigDecimal("price"), rs.getInt("stock"), rs.getBoolean("is_active"), rs.getInt("quantity")));
+                    }
+                }
+            }
+            if (lines.isEmpty()) {
+                throw new IllegalStateException("empty cart");
+            }
+            BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
+            for (Line l : lines) {
+                if (!l.active() || l.quantity() > l.stock()) {
+                    throw new IllegalStateException("short of " + l.sku());
+                }
+                subtotal = subtotal.add(l.price().multiply(BigDecimal.valueOf(l.quantity())));
+            }
+            BigDecimal zero = BigDecimal.ZERO;
+            BigDecimal tax = subtotal.multiply(zero).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal total = subtotal.add(tax).setScale(2, RoundingMode.HALF_EVEN);
+            int n = lines.size();
+            Object[] itemIds = new Object[n];
+            Object[] logIds = new Object[n];
+            Object[] productIds = new Object[n];
+            Object[] quantities = new Object[n];
+            Object[] prices = new Object[n];
+            Object[] names = new Object[n];
+            Object[] skus = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Line l = lines.get(i);
+                itemIds[i] = UuidV7.next();
+                logIds[i] = UuidV7.next();
+                productIds[i] = l.productId();
+                quantities[i] = l.quantity();
+                prices[i] = l.price().toPlainString();
+                names[i] = l.name();
+                skus[i] = l.sku();
+            }
+            try (PreparedStatement ps = c.prepareStatement(placeOrder.jdbc())) {
+                set(ps, placeOrder, "orderId", UuidV7.next());
+                set(ps, placeOrder, "userId", userId);
+                set(ps, placeOrder, "currency", "USD");
+                set(ps, placeOrder, "subtotal", subtotal);
+                set(ps, placeOrder, "tax", tax);
+                set(ps, placeOrder, "shipping", zero);
+                set(ps, placeOrder, "discount", zero);
+                set(ps, placeOrder, "total", total);
+                set(ps, placeOrder, "shippingAddress", null);
+                set(ps, placeOrder, "idempotencyKey", null);
+                set(ps, placeOrder, "historyId", UuidV7.next());
+                set(ps, placeOrder, "itemIds", c.createArrayOf("uuid", itemIds));
+                set(ps, placeOrder, "logIds", c.createArrayOf("uuid", logIds));
+                set(ps, placeOrder, "productIds", c.createArrayOf("uuid", productIds));
+                set(ps, placeOrder, "quantities", c.createArrayOf("int4", quantities));
+                set(ps, placeOrder, "prices", c.createArrayOf("text", prices));
+                set(ps, placeOrder, "names", c.createArrayOf("text", names));
+                set(ps, placeOrder, "skus", c.createArrayOf("text", skus));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Order(rs.getObject("id", UUID.class), rs.getLong("order_number"),
+                            rs.getObject("user_id", UUID.class), OrderStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                            rs.getString("currency"), rs.getBigDecimal("subtotal"), rs.getBigDecimal("tax"),
+                            rs.getBigDecimal("shipping"), rs.getBigDecimal("discount"), rs.getBigDecimal("total"),
+                            rs.getString("shipping_address"), rs.getString("idempotency_key"),
+                            instant(rs, "created_at"), instant(rs, "updated_at"));
+                }
+            }
+        }
+
+        static Product product(ResultSet rs) throws SQLException {
+            return new Product(rs.getObject("id", UUID.class), rs.getObject("category_id", UUID.class), rs.getString("sku"),
+                    rs.getString("name"), rs.getString("description"), rs.getBigDecimal("price"), rs.getInt("stock"),
+                    rs.getInt("low_stock_threshold"), rs.getBoolean("is_active"), rs.getInt("version"),
+                    instant(rs, "created_at"), instant(rs, "updated_at"));
+        }
+
+        static Instant instant(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+
+        static void set(PreparedStatement ps, NamedSql sql, String name, Object value) throws SQLException {
+            for (int position : sql.positions(name)) {
+                if (value instanceof Array array) {
+                    ps.setArray(position, array);
+                } else {
+                    ps.setObject(position, value);
+                }
+            }
+        }
+    }
+}
