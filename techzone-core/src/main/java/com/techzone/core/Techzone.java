@@ -14,6 +14,7 @@ import com.techzone.core.catalog.ServiceDao;
 import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactMessage;
 import com.techzone.core.internal.EnumSupport;
+import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.Translating;
 import com.techzone.core.inventory.Inventory;
 import com.techzone.core.inventory.InventoryLog;
@@ -43,7 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -97,9 +97,7 @@ public final class Techzone {
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.registerArgument(EnumSupport.arguments());
         jdbi.registerColumnMapper(EnumSupport.columns());
-        for (Class<?> type : RECORDS) {
-            jdbi.registerRowMapper(ConstructorMapper.factory(type));
-        }
+        jdbi.registerRowMapper(RecordMappers.of(RECORDS));
         return new Techzone(jdbi);
     }
 
