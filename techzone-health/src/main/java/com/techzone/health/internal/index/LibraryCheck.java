@@ -2,7 +2,7 @@ package com.techzone.health.internal.index;
 
 import com.techzone.health.CheckGroup;
 import com.techzone.health.internal.CheckContext;
-import com.techzone.health.internal.HealthCheck;
+import com.techzone.health.internal.GroupCheck;
 import com.techzone.health.internal.Issue;
 import com.techzone.health.internal.StatisticsAge;
 import io.github.mfvanek.pg.connection.PgConnection;
@@ -22,15 +22,12 @@ import java.util.List;
  *
  * @param <T> the library's result type
  */
-abstract class LibraryCheck<T extends DbObject> implements HealthCheck {
+abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
 
-    private final String id;
-    private final String title;
     private final boolean runtime;
 
     LibraryCheck(String name, String title, boolean runtime) {
-        this.id = "index." + name;
-        this.title = title;
+        super(CheckGroup.INDEXES, "index", name, title);
         this.runtime = runtime;
     }
 
@@ -65,21 +62,6 @@ abstract class LibraryCheck<T extends DbObject> implements HealthCheck {
             }
         }
         return issues;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final CheckGroup group() {
-        return CheckGroup.INDEXES;
-    }
-
-    @Override
-    public final String title() {
-        return title;
     }
 
     @Override

@@ -4,33 +4,14 @@ import com.techzone.health.CheckGroup;
 import com.techzone.health.Metric;
 import com.techzone.health.Severity;
 import com.techzone.health.internal.CheckContext;
-import com.techzone.health.internal.HealthCheck;
+import com.techzone.health.internal.GroupCheck;
 import com.techzone.health.internal.Issue;
 
 /** The common shape of group C checks: runtime, in group OPERATIONS. */
-abstract class OperationsCheck implements HealthCheck {
-
-    private final String id;
-    private final String title;
+abstract class OperationsCheck extends GroupCheck {
 
     OperationsCheck(String name, String title) {
-        this.id = "ops." + name;
-        this.title = title;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final CheckGroup group() {
-        return CheckGroup.OPERATIONS;
-    }
-
-    @Override
-    public final String title() {
-        return title;
+        super(CheckGroup.OPERATIONS, "ops", name, title);
     }
 
     @Override

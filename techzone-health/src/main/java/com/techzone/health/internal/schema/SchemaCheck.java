@@ -1,34 +1,16 @@
 package com.techzone.health.internal.schema;
 
 import com.techzone.health.CheckGroup;
-import com.techzone.health.internal.HealthCheck;
+import com.techzone.health.internal.GroupCheck;
 
 /** The common shape of group A checks: schema-only, in group SCHEMA. */
-abstract class SchemaCheck implements HealthCheck {
+abstract class SchemaCheck extends GroupCheck {
 
-    private final String id;
-    private final String title;
     private final boolean scored;
 
     SchemaCheck(String name, String title, boolean scored) {
-        this.id = "schema." + name;
-        this.title = title;
+        super(CheckGroup.SCHEMA, "schema", name, title);
         this.scored = scored;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final CheckGroup group() {
-        return CheckGroup.SCHEMA;
-    }
-
-    @Override
-    public final String title() {
-        return title;
     }
 
     @Override
