@@ -79,6 +79,17 @@ final class DaoOverheadWorkload implements Workload {
                             }
                         }
                     })),
+                    // The same lookups on one connection held for the round: a DAO attached to the host's
+                    // handle once, against JDBC on one connection. This isolates the per-call cost of the
+                    // on-demand DAO (a handle and a fresh Jdbi extension per call) from the mapping.
+                    new Comparison("point_lookup_attached", Interleaved.Trial.timed(() -> {
+                        try (Handle h = tz.jdbi().open()) {
+                            ProductDao products = tz.attach(h, ProductDao.class);
+                            for (int i = 0; i < LOOKUPS; i++) {
+                                products.findById(f.product(i)).orElseThrow();
+                            }
+                        }
+                    }), Interleaved.Trial.timed(() -> jdbc.findProductsOnOneConnection(f, LOOKUPS))),
                     new Comparison("listing_page", Interleaved.Trial.timed(() -> {
                         for (int i = 0; i < PAGES; i++) {
                             tz.products().listActiveByCategory(f.category(i), null, PAGE_SIZE);
@@ -132,7 +143,7 @@ final class DaoOverheadWorkload implements Workload {
             List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(), context.options().iterations(),
                     context.progress(), "dao-overhead");
             context.progress().done("dao-overhead: measured");
-            int[] perRound = {LOOKUPS, PAGES, 1, CHECKOUTS};
+            int[] perRound = {LOOKUPS, LOOKUPS, PAGES, 1, CHECKOUTS};
             ResultTable.Builder table = ResultTable.builder("overhead", "DAO vs hand-written JDBC, same SQL (ms per operation)",
                     new Column("operation", "operation"), new Column("ops_per_round", "ops/round"),
                     new Column("dao_median_ms", "DAO median"), new Column("dao_p95_ms", "DAO p95"),
@@ -151,6 +162,9 @@ final class DaoOverheadWorkload implements Workload {
                     "both sides share one HikariCP pool (TechzonePool defaults: reWriteBatchedInserts=true; 2 connections) "
                             + "and take a connection per operation, as the on-demand DAOs do; JDBC runs the DAO's own SQL "
                             + "(annotation or SQL file, named parameters turned into ?) and maps rows to the same records",
+                    "point_lookup_attached runs the same lookups with one connection held for the round: the DAO "
+                            + "attached once to a handle (Techzone.attach) against JDBC on one connection; the gap between "
+                            + "it and point_lookup is the on-demand DAO's per-call cost (a handle and a Jdbi extension per call)",
                     "a round runs " + LOOKUPS + " lookups (ProductDao.findById), " + PAGES + " first pages of "
                             + PAGE_SIZE + " (ProductDao.listActiveByCategory, keyset), one batch of " + BATCH_ROWS
                             + " products with their ledger rows (ProductDao.createAll vs JDBC addBatch/executeBatch "
@@ -257,6 +271,21 @@ final class DaoOverheadWorkload implements Workload {
                 set(ps, findById, "id", id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? product(rs) : null;
+                }
+            }
+        }
+
+        void findProductsOnOneConnection(Fixture f, int count) throws SQLException {
+            try (Connection c = pool.getConnection()) {
+                for (int i = 0; i < count; i++) {
+                    try (PreparedStatement ps = c.prepareStatement(findById.jdbc())) {
+                        set(ps, findById, "id", f.product(i));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next() || product(rs) == null) {
+                                throw new IllegalStateException("product not found");
+                            }
+                        }
+                    }
                 }
             }
         }
