@@ -140,9 +140,14 @@ final class CheckoutWorkload implements Workload {
                 check(pool, invariants, failures, "order lines created = lines reported (" + lines + ")",
                         "SELECT abs(count(*) - " + lines + ") FROM order_items WHERE order_id IN " + runOrders, users, started);
                 check(pool, invariants, failures, "one sale ledger row per order line",
-                        "SELECT count(*) FROM order_items i WHERE i.order_id IN " + runOrders + " AND (SELECT count(*) "
-                                + "FROM inventory_logs l WHERE l.order_id = i.order_id AND l.product_id = i.product_id "
-                                + "AND l.change = -i.quantity AND l.reason = 'sale') <> 1", users, started);
+                        // One pass over the run's ledger rows (found by time, idx_inventory_logs_created_at),
+                        // not a lookup per line: inventory_logs.order_id has no index, nor needs one.
+                        "SELECT count(*) FROM (SELECT i.order_id, i.product_id, i.quantity FROM order_items i "
+                                + "WHERE i.order_id IN " + runOrders + ") line LEFT JOIN (SELECT order_id, product_id, "
+                                + "change, count(*) AS n FROM inventory_logs WHERE reason = 'sale' AND created_at >= ? "
+                                + "GROUP BY order_id, product_id, change) sale ON sale.order_id = line.order_id "
+                                + "AND sale.product_id = line.product_id AND sale.change = -line.quantity "
+                                + "WHERE coalesce(sale.n, 0) <> 1", users, started, started);
                 check(pool, invariants, failures, "every order: subtotal = sum of its lines, one 'pending' history row",
                         "SELECT count(*) FROM orders o WHERE o.id IN " + runOrders + " AND (o.subtotal <> "
                                 + "(SELECT sum(line_total) FROM order_items i WHERE i.order_id = o.id) OR (SELECT count(*) "
