@@ -47,6 +47,8 @@ class UsageDocExamplesTest {
         Techzone techzone = shop.techzone();
         User customer = shop.customer();
         Product mouse = shop.product("19.99", 10);
+        java.io.StringWriter shown = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(shown, true);   // what the host would show its user
         // tag::checkout[]
         techzone.carts().add(customer.id(), mouse.id(), 2);
         CheckoutRequest request = CheckoutRequest.of(customer.id())
@@ -54,14 +56,15 @@ class UsageDocExamplesTest {
                 .withTaxRate(new java.math.BigDecimal("0.08"));
         try {
             CheckoutResult result = techzone.checkout().checkout(request);
-            System.out.println("Order #" + result.order().orderNumber() + " total " + result.order().total());
+            out.println("Order #" + result.order().orderNumber() + " total " + result.order().total());
         } catch (InsufficientStockException e) {
             for (Shortage s : e.shortages()) {
-                System.out.println(s.sku() + ": asked " + s.requested() + ", only " + s.available() + " left");
+                out.println(s.sku() + ": asked " + s.requested() + ", only " + s.available() + " left");
             }
         }
         // end::checkout[]
         assertThat(techzone.products().findById(mouse.id()).orElseThrow().stock()).isEqualTo(8);
+        assertThat(shown.toString()).startsWith("Order #").contains("total 43.18");
     }
 
     @Test
