@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,11 @@ final class HealthCommand implements Callable<Integer>, Failures.VerboseAware, F
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> checks;
 
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "statement_timeout of every query, in seconds (default: ${DEFAULT-VALUE}); raise it for the "
+                    + "domain checks on a large database, which read whole tables.")
+    double statementTimeoutSeconds;
+
     @Option(names = "--verbose", description = "Print the stack trace of a failure.")
     boolean verbose;
 
@@ -80,6 +86,11 @@ final class HealthCommand implements Callable<Integer>, Failures.VerboseAware, F
         TechzoneHealth.Builder builder = TechzoneHealth.configure(connection.dataSource(TechzoneHealth.APPLICATION_NAME))
                 .schema(schema)
                 .groups(groups.toArray(CheckGroup[]::new));
+        try {
+            builder.statementTimeout(Duration.ofMillis(Math.round(statementTimeoutSeconds * 1000)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--statement-timeout: " + e.getMessage());
+        }
         if (capacityBytes != null) {
             builder.diskCapacityBytes(capacityBytes);
         }

@@ -58,6 +58,17 @@ class HealthCommandTest {
         assertThat(run.err).contains("Unknown format \"yaml\"");
     }
 
+    @Test
+    void shouldApplyTheStatementTimeoutGivenOnTheCommandLine(TestDatabase db) {
+        Run tiny = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--statement-timeout", "0.001");
+        assertThat(tiny.exitCode).as(tiny.out + tiny.err).isEqualTo(3);
+        assertThat(tiny.out + tiny.err).contains("statement_timeout");
+
+        Run refused = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--statement-timeout", "0");
+        assertThat(refused.exitCode).isEqualTo(2);
+        assertThat(refused.err).contains("--statement-timeout");
+    }
+
     private record Run(int exitCode, String out, String err) {
         static synchronized Run of(String... args) {
             PrintStream oldOut = System.out;
