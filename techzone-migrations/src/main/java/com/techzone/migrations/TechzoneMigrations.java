@@ -2,7 +2,6 @@ package com.techzone.migrations;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -38,7 +37,6 @@ public final class TechzoneMigrations {
     /** Default history table: {@value}. */
     public static final String DEFAULT_HISTORY_TABLE = "techzone_schema_history";
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final String schema;
     private final Flyway flyway;
@@ -163,7 +161,7 @@ public final class TechzoneMigrations {
          * @throws IllegalArgumentException unless it is a lower-case SQL identifier of at most 63 characters
          */
         public Builder schema(String schema) {
-            this.schema = identifier("schema", schema);
+            this.schema = Identifiers.require("schema", schema);
             return this;
         }
 
@@ -174,7 +172,7 @@ public final class TechzoneMigrations {
          * @throws IllegalArgumentException unless it is a lower-case SQL identifier of at most 63 characters
          */
         public Builder historyTable(String historyTable) {
-            this.historyTable = identifier("historyTable", historyTable);
+            this.historyTable = Identifiers.require("historyTable", historyTable);
             return this;
         }
 
@@ -194,14 +192,6 @@ public final class TechzoneMigrations {
         /** Builds the immutable migrations object; nothing touches the database yet. */
         public TechzoneMigrations load() {
             return new TechzoneMigrations(this);
-        }
-
-        private static String identifier(String setting, String value) {
-            if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(setting + " must be a lower-case SQL identifier "
-                        + "(letters, digits, underscores; at most 63 characters), got: " + value);
-            }
-            return value;
         }
     }
 }

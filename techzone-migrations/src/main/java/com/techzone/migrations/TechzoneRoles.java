@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -37,7 +36,6 @@ public final class TechzoneRoles {
     /** Default monitor role: {@value}. */
     public static final String DEFAULT_MONITOR = "techzone_monitor";
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final String schema;
     private final String owner;
@@ -155,25 +153,25 @@ public final class TechzoneRoles {
 
         /** The schema the roles work in (default: {@code public}). */
         public Builder schema(String schema) {
-            this.schema = identifier("schema", schema);
+            this.schema = Identifiers.require("schema", schema);
             return this;
         }
 
         /** The owner role (default: {@value TechzoneRoles#DEFAULT_OWNER}). */
         public Builder owner(String owner) {
-            this.owner = identifier("owner", owner);
+            this.owner = Identifiers.require("owner", owner);
             return this;
         }
 
         /** The application role (default: {@value TechzoneRoles#DEFAULT_APPLICATION}). */
         public Builder application(String application) {
-            this.application = identifier("application", application);
+            this.application = Identifiers.require("application", application);
             return this;
         }
 
         /** The monitor role (default: {@value TechzoneRoles#DEFAULT_MONITOR}). */
         public Builder monitor(String monitor) {
-            this.monitor = identifier("monitor", monitor);
+            this.monitor = Identifiers.require("monitor", monitor);
             return this;
         }
 
@@ -188,14 +186,6 @@ public final class TechzoneRoles {
                         + owner + ", " + application + ", " + monitor);
             }
             return new TechzoneRoles(this);
-        }
-
-        private static String identifier(String setting, String value) {
-            if (value == null || !IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(setting + " must be a lower-case SQL identifier "
-                        + "(letters, digits, underscores; at most 63 characters), got: " + value);
-            }
-            return value;
         }
     }
 }

@@ -6,7 +6,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a Jdbi SqlObject so that whatever its methods throw reaches the caller as our exceptions,
@@ -19,6 +21,8 @@ public final class Translating {
 
     /** The DAO parameters that accept null: a listing's cursor (null: first page), an order's shipping address. */
     static final Set<String> NULLABLE = Set.of("cursor", "shippingAddress");
+
+    private static final Map<Method, Parameter[]> PARAMETERS = new ConcurrentHashMap<>();
 
     private Translating() {
     }
@@ -52,7 +56,8 @@ public final class Translating {
         if (args == null) {
             return;
         }
-        Parameter[] parameters = method.getParameters();
+        // Method.getParameters() copies its array on every call; this runs on every DAO call.
+        Parameter[] parameters = PARAMETERS.computeIfAbsent(method, Method::getParameters);
         for (int i = 0; i < args.length; i++) {
             String name = parameters[i].getName();
             if (args[i] == null && !NULLABLE.contains(name)) {
