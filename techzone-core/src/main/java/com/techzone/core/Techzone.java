@@ -15,7 +15,6 @@ import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactMessage;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.EnumSupport;
-import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
@@ -91,7 +90,6 @@ public final class Techzone {
      *
      * @param dataSource a pooled data source for a database migrated with {@code TechzoneMigrations}
      * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
-     * @throws DatabaseUnavailableException if the database cannot be reached to check that
      */
     public static Techzone create(DataSource dataSource) {
         return configure(dataSource).build();
@@ -102,7 +100,6 @@ public final class Techzone {
      * shorthand for {@code configure(jdbi).build()}.
      *
      * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
-     * @throws DatabaseUnavailableException if the database cannot be reached to check that
      */
     public static Techzone create(Jdbi jdbi) {
         return configure(jdbi).build();
@@ -289,22 +286,15 @@ public final class Techzone {
 
         /**
          * Installs the plugins and mappers into the Jdbi and checks, in one query, that the schema
-         * holds the TechZone tables.
+         * holds the TechZone tables. If the database cannot be reached now (a host starting before
+         * its database), the facade is built and the check runs on the first call that reaches the
+         * database instead, which then throws the same exception.
          *
-         * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix, if it does not
-         * @throws DatabaseUnavailableException if the database cannot be reached for that check
+         * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix
          */
         public Techzone build() {
             SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema);
-            List<String> missing;
-            try {
-                missing = schemaJdbi.missingTables();
-            } catch (RuntimeException e) {
-                throw Errors.translate(e);
-            }
-            if (!missing.isEmpty()) {
-                throw new SchemaNotMigratedException(schema, missing);
-            }
+            schemaJdbi.verify();
             jdbi.installPlugin(new SqlObjectPlugin());
             jdbi.installPlugin(new PostgresPlugin());
             jdbi.registerArgument(EnumSupport.arguments());

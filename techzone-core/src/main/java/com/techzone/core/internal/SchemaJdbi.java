@@ -1,6 +1,8 @@
 package com.techzone.core.internal;
 
+import com.techzone.core.DatabaseUnavailableException;
 import com.techzone.core.InvalidInputException;
+import com.techzone.core.SchemaNotMigratedException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -53,6 +55,8 @@ public final class SchemaJdbi {
     private final Jdbi jdbi;
     private final String schema;
     private final SchemaEngine engine;
+    /** Whether {@link #verify()} found the tables; read once per call until then (a volatile read after). */
+    private volatile boolean verified;
 
     private SchemaJdbi(Jdbi jdbi, String schema) {
         this.jdbi = jdbi;
@@ -92,9 +96,26 @@ public final class SchemaJdbi {
         return engine.render(sql);
     }
 
-    /** Which of {@link #TABLES} the schema lacks (all of them if the schema does not exist); one query. */
-    public List<String> missingTables() {
-        return jdbi.withHandle(h -> h.createQuery("""
+    /**
+     * Checks, in one query, that the schema holds {@link #TABLES}. When the database cannot be
+     * reached now, the check runs on the first handle a call of the facade gets instead.
+     *
+     * @throws SchemaNotMigratedException naming the schema and the missing tables
+     * @throws com.techzone.TechzoneException for any other failure of the check but an unreachable database
+     */
+    public void verify() {
+        try {
+            jdbi.useHandle(this::verify);
+        } catch (RuntimeException e) {
+            RuntimeException translated = Errors.translate(e);
+            if (!(translated instanceof DatabaseUnavailableException)) {
+                throw translated;
+            }
+        }
+    }
+
+    private void verify(Handle handle) {
+        List<String> missing = handle.createQuery("""
                         SELECT t.name
                         FROM unnest(CAST(:tables AS text[])) WITH ORDINALITY AS t(name, n)
                         WHERE to_regclass(format('%I.%I', CAST(:schema AS text), t.name)) IS NULL
@@ -102,7 +123,11 @@ public final class SchemaJdbi {
                 .bindArray("tables", String.class, TABLES)
                 .bind("schema", schema)
                 .mapTo(String.class)
-                .list());
+                .list();
+        if (!missing.isEmpty()) {
+            throw new SchemaNotMigratedException(schema, missing);
+        }
+        verified = true;
     }
 
     /** Runs {@code callback} on a new handle whose statements reach this schema. */
@@ -120,6 +145,9 @@ public final class SchemaJdbi {
      * handle its own engine back afterwards.
      */
     public <R, X extends Exception> R onHostHandle(Handle handle, HandleCallback<R, X> callback) throws X {
+        if (!verified) {
+            verify(handle);
+        }
         SqlStatements statements = handle.getConfig(SqlStatements.class);
         TemplateEngine before = statements.getTemplateEngine();
         if (engine.equals(before)) {
@@ -208,6 +236,9 @@ public final class SchemaJdbi {
     }
 
     private Handle bind(Handle handle) {
+        if (!verified) {
+            verify(handle);
+        }
         return handle.setTemplateEngine(engine);
     }
 
