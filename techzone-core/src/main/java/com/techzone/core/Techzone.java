@@ -56,6 +56,14 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * the database labels, record mappers) and hands out the DAOs and workflows. Immutable and
  * thread-safe; DAOs it returns are thread-safe too (each call takes a connection for its duration).
  *
+ * <pre>{@code
+ * Techzone techzone = Techzone.configure(dataSource).schema("shop").build();   // or Techzone.create(dataSource): public
+ * }</pre>
+ *
+ * <p>Every statement names the facade's schema ({@code shop.products}), so the connection's
+ * {@code search_path} and the host's own tables of the same names do not matter; the schema is
+ * the facade's, not the Jdbi's, so facades of several schemas can share one Jdbi.
+ *
  * <p>Every DAO method and workflow throws {@link com.techzone.TechzoneException} subtypes, never
  * Jdbi's or the driver's exceptions: see {@link ConstraintViolationException},
  * {@link InvalidInputException}, {@link NotFoundException}, {@link StaleVersionException},
