@@ -91,11 +91,6 @@ public final class SchemaJdbi {
         return schema;
     }
 
-    /** {@code sql} with the placeholder replaced, for SQL that does not go through a Jdbi statement. */
-    public String render(String sql) {
-        return engine.render(sql);
-    }
-
     /**
      * Checks, in one query, that the schema holds {@link #TABLES}. When the database cannot be
      * reached now, the check runs on the first handle a call of the facade gets instead.
