@@ -33,10 +33,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * {@value #PLACEHOLDER} with the schema name. It is set as the template engine only of the
  * statements this library runs: on the handles it opens, and on a host's handle only for the
  * duration of one workflow or one call of an attached DAO, after which the handle gets its own
- * engine back. Nothing is defined or replaced
- * on the host's {@link Jdbi}, so two facades with different schemas over one host Jdbi do not see
- * each other, and the host's own templates and attributes (even one named {@code schema}) are
- * untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
+ * engine back. Nothing is defined or replaced on the host's {@link Jdbi}, so two facades with
+ * different schemas over one host Jdbi do not see each other, and the host's own templates and
+ * attributes (even one named {@code schema}) are untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
  * finished SQL: per call that is one cache hit, no string building, and no extra round trip (no
  * {@code SET search_path}).
  */
@@ -45,7 +44,7 @@ public final class SchemaJdbi {
     /** What stands for the schema in the SQL text. */
     public static final String PLACEHOLDER = "<schema>";
 
-    /** The tables the facade needs; {@link #missingTables()} checks them at build. */
+    /** The tables the facade needs; {@link #verify()} checks them. A new table of a later migration goes here. */
     static final List<String> TABLES = List.of("users", "categories", "products", "services", "cart_items", "orders",
             "order_items", "order_status_history", "inventory_logs", "reviews", "bookings", "contacts", "sales_reports");
 
