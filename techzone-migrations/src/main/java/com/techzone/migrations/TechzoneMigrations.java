@@ -32,6 +32,9 @@ public final class TechzoneMigrations {
 
     /** Classpath location of the migrations. */
     public static final String LOCATION = "classpath:db/migration/techzone";
+    // V7 already lives in the new folder; V1..V5 move there in branch embed-migrations, which then
+    // makes it the only LOCATION and this second one goes.
+    private static final String NEW_LOCATION = "classpath:com/techzone/migrations/db";
     /** Default schema: {@value}. */
     public static final String DEFAULT_SCHEMA = "public";
     /** Default history table: {@value}. */
@@ -45,7 +48,7 @@ public final class TechzoneMigrations {
         this.schema = builder.schema;
         FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
                 .dataSource(builder.dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION, NEW_LOCATION)
                 .schemas(builder.schema)
                 .defaultSchema(builder.schema)
                 .createSchemas(true)
