@@ -78,6 +78,21 @@ class DomainChecksTest {
     }
 
     @Test
+    void shouldTakeTheLaterOfTwoMovesOfOneTransactionAsTheLastEntry() {
+        // Case 08: processing then shipped in one transaction (equal created_at); their UUIDv7 ids,
+        // minted in one millisecond, sort the other way round.
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("UPDATE orders SET status = 'shipped' WHERE id = '" + ORDER + "'",
+                "INSERT INTO order_status_history (id, order_id, from_status, to_status, created_at) VALUES "
+                        + "('0190f000-0001-7abc-8000-00000000000a', '" + ORDER + "', 'pending', 'processing', '2026-03-01 10:00Z')",
+                "INSERT INTO order_status_history (id, order_id, from_status, to_status, created_at) VALUES "
+                        + "('0190f000-0001-7123-8000-00000000000b', '" + ORDER + "', 'processing', 'shipped', '2026-03-01 10:00Z')");
+        CheckResult result = check(db, "domain.order-status-history");
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.status()).isEqualTo(Status.HEALTHY);
+    }
+
+    @Test
     void shouldFindOverlappingActiveBookingsOnceTheExclusionConstraintIsGone() {
         db.execute("ALTER TABLE bookings DROP CONSTRAINT ex_bookings_no_overlap",
                 "INSERT INTO bookings (service_id, contact_name, contact_email, starts_at, ends_at, status) VALUES ('" + SERVICE

@@ -1,13 +1,23 @@
 package com.techzone.health.internal.domain;
 
 import com.techzone.health.CheckGroup;
+import com.techzone.health.internal.CheckContext;
 import com.techzone.health.internal.GroupCheck;
+import com.techzone.health.internal.Sql;
 
 /** The common shape of group D checks: they read the TechZone tables, one aggregate query each. */
 abstract class DomainCheck extends GroupCheck {
 
     DomainCheck(String name, String title) {
         super(CheckGroup.DOMAIN, "domain", name, title);
+    }
+
+    /**
+     * The SQL resource of the check with every {@code {schema}} replaced by the inspected schema,
+     * quoted: each relation is qualified, so the check reads that schema whatever the search_path.
+     */
+    static String sql(CheckContext context, Class<?> owner) {
+        return Sql.of(owner).replace("{schema}", CheckContext.quote(context.schema()));
     }
 
     /** " (showing 50 of 120)" when the query was cut at its limit. */

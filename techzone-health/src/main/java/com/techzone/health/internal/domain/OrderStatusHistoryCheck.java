@@ -14,7 +14,7 @@ final class OrderStatusHistoryCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.query(getClass(), rs -> {
+        return context.queryText(sql(context, getClass()), rs -> {
             String last = rs.getString("last_status");
             String status = rs.getString("status");
             String message = last == null
@@ -23,7 +23,7 @@ final class OrderStatusHistoryCheck extends DomainCheck {
             return Issue.warning("orders." + rs.getLong("order_number"), message + more(1, rs.getLong("total_count")))
                     .measured(status).threshold(last == null ? "a history entry" : last)
                     .fix("Status changes go through the order workflow, which writes the history; record the missing step: "
-                            + "INSERT INTO order_status_history (order_id, from_status, to_status, note) VALUES ('"
+                            + "INSERT INTO " + context.qualified("order_status_history") + " (order_id, from_status, to_status, note) VALUES ('"
                             + rs.getString("id") + "', " + (last == null ? "NULL" : "'" + last + "'") + ", '" + status
                             + "', 'reconciled by health check')");
         });

@@ -15,7 +15,7 @@ final class OrderTotalsCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.query(getClass(), rs -> {
+        return context.queryText(sql(context, getClass()), rs -> {
             BigDecimal subtotal = rs.getBigDecimal("subtotal");
             BigDecimal lines = rs.getBigDecimal("lines_total");
             BigDecimal expectedTotal = subtotal.add(rs.getBigDecimal("tax")).add(rs.getBigDecimal("shipping"))
@@ -28,7 +28,7 @@ final class OrderTotalsCheck extends DomainCheck {
             return Issue.critical(order, "Order " + rs.getLong("order_number") + " has " + what + more(1, rs.getLong("total_count")))
                     .measured(subtotal.compareTo(lines) != 0 ? subtotal.toPlainString() : total.toPlainString())
                     .threshold(subtotal.compareTo(lines) != 0 ? lines.toPlainString() : expectedTotal.toPlainString())
-                    .fix("Find how the order was written outside the checkout, then correct it: UPDATE orders SET subtotal = "
+                    .fix("Find how the order was written outside the checkout, then correct it: UPDATE " + context.qualified("orders") + " SET subtotal = "
                             + lines.toPlainString() + ", total = " + lines.toPlainString()
                             + " + tax + shipping - discount WHERE id = '" + rs.getString("id") + "'");
         });
