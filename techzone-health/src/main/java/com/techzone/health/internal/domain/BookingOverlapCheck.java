@@ -18,7 +18,7 @@ final class BookingOverlapCheck extends DomainCheck {
                         "Bookings " + rs.getString("first_id") + " and " + rs.getString("second_id") + " of service "
                                 + rs.getString("service_id") + " overlap: " + rs.getString("first_starts") + " - "
                                 + rs.getString("first_ends") + " and " + rs.getString("second_starts") + " - "
-                                + rs.getString("second_ends") + more(1, rs.getLong("total_count")))
+                                + rs.getString("second_ends") + more(LISTED, rs.getLong("total_count")))
                 .fix("Move or cancel one booking, then restore the exclusion constraint ex_bookings_no_overlap "
                         + "(techzone-migrations V4) if it is missing"));
     }

@@ -20,6 +20,9 @@ abstract class DomainCheck extends GroupCheck {
         return Sql.of(owner).replace("{schema}", CheckContext.quote(context.schema()));
     }
 
+    /** How many offenders a check's query lists at most (its {@code limit}). */
+    static final int LISTED = 50;
+
     /** " (showing 50 of 120)" when the query was cut at its limit. */
     static String more(int shown, long total) {
         return total > shown ? " (" + total + " in all; the first " + shown + " are listed)" : "";

@@ -19,7 +19,7 @@ final class InventoryLedgerCheck extends DomainCheck {
             long ledger = rs.getLong("ledger_stock");
             String product = "products." + rs.getString("sku");
             return Issue.critical(product, "Product " + rs.getString("sku") + " has stock " + stock
-                            + " but its inventory ledger sums to " + ledger + more(1, rs.getLong("total")))
+                            + " but its inventory ledger sums to " + ledger + more(LISTED, rs.getLong("total")))
                     .measured("stock " + stock).threshold("ledger " + ledger)
                     .fix("Count the shelf, then record the difference in the ledger and the stock in one transaction: "
                             + "INSERT INTO " + context.qualified("inventory_logs") + " (product_id, change, reason, stock_after, note) VALUES ('"

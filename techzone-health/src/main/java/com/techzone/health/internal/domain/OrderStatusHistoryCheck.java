@@ -20,7 +20,7 @@ final class OrderStatusHistoryCheck extends DomainCheck {
             String message = last == null
                     ? "Order " + rs.getLong("order_number") + " (" + status + ") has no status history"
                     : "Order " + rs.getLong("order_number") + " is " + status + " but its last history entry says " + last;
-            return Issue.warning("orders." + rs.getLong("order_number"), message + more(1, rs.getLong("total_count")))
+            return Issue.warning("orders." + rs.getLong("order_number"), message + more(LISTED, rs.getLong("total_count")))
                     .measured(status).threshold(last == null ? "a history entry" : last)
                     .fix("Status changes go through the order workflow, which writes the history; record the missing step: "
                             + "INSERT INTO " + context.qualified("order_status_history") + " (order_id, from_status, to_status, note) VALUES ('"

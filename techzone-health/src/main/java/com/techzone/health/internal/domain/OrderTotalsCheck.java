@@ -25,7 +25,7 @@ final class OrderTotalsCheck extends DomainCheck {
             String what = subtotal.compareTo(lines) != 0
                     ? "subtotal " + subtotal.toPlainString() + " but its lines sum to " + lines.toPlainString()
                     : "total " + total.toPlainString() + " but subtotal + tax + shipping - discount is " + expectedTotal.toPlainString();
-            return Issue.critical(order, "Order " + rs.getLong("order_number") + " has " + what + more(1, rs.getLong("total_count")))
+            return Issue.critical(order, "Order " + rs.getLong("order_number") + " has " + what + more(LISTED, rs.getLong("total_count")))
                     .measured(subtotal.compareTo(lines) != 0 ? subtotal.toPlainString() : total.toPlainString())
                     .threshold(subtotal.compareTo(lines) != 0 ? lines.toPlainString() : expectedTotal.toPlainString())
                     .fix("Find how the order was written outside the checkout, then correct it: UPDATE " + context.qualified("orders") + " SET subtotal = "
