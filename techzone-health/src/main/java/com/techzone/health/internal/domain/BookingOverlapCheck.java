@@ -14,7 +14,7 @@ final class BookingOverlapCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.queryText(sql(context, getClass()), rs -> Issue.critical("bookings." + rs.getString("first_id"),
+        return query(context, getClass(), rs -> Issue.critical("bookings." + rs.getString("first_id"),
                         "Bookings " + rs.getString("first_id") + " and " + rs.getString("second_id") + " of service "
                                 + rs.getString("service_id") + " overlap: " + rs.getString("first_starts") + " - "
                                 + rs.getString("first_ends") + " and " + rs.getString("second_starts") + " - "

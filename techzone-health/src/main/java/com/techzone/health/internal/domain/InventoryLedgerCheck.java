@@ -14,7 +14,7 @@ final class InventoryLedgerCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.queryText(sql(context, getClass()), rs -> {
+        return query(context, getClass(), rs -> {
             long stock = rs.getLong("stock");
             long ledger = rs.getLong("ledger_stock");
             String product = "products." + rs.getString("sku");

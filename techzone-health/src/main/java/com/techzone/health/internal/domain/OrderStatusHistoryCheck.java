@@ -5,7 +5,12 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Each order's last status-history entry equals its status (the history is the audit trail). */
+/**
+ * Each order's status history leads to its status (the history is the audit trail): an order is
+ * reported when its moves, chained, do not end at its status and its last entry (highest
+ * {@code seq}, migration V7) does not say it either. Two moves of one transaction share
+ * {@code created_at} and their ids may sort either way; neither decides.
+ */
 final class OrderStatusHistoryCheck extends DomainCheck {
 
     OrderStatusHistoryCheck() {
@@ -14,7 +19,7 @@ final class OrderStatusHistoryCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.queryText(sql(context, getClass()), rs -> {
+        return query(context, getClass(), rs -> {
             String last = rs.getString("last_status");
             String status = rs.getString("status");
             String message = last == null

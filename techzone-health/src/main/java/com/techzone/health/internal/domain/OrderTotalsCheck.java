@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Every order's subtotal is the sum of its lines, and total = subtotal + tax + shipping - discount. */
+/**
+ * Every order's subtotal is the sum of its lines, and total = subtotal + tax + shipping - discount;
+ * one pass over each table (see the SQL for how the offenders are found without grouping by order).
+ */
 final class OrderTotalsCheck extends DomainCheck {
 
     OrderTotalsCheck() {
@@ -15,7 +18,7 @@ final class OrderTotalsCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.queryText(sql(context, getClass()), rs -> {
+        return query(context, getClass(), rs -> {
             BigDecimal subtotal = rs.getBigDecimal("subtotal");
             BigDecimal lines = rs.getBigDecimal("lines_total");
             BigDecimal expectedTotal = subtotal.add(rs.getBigDecimal("tax")).add(rs.getBigDecimal("shipping"))
