@@ -138,6 +138,27 @@ class CartAndInventoryTest {
     }
 
     @Test
+    void shouldListTwoChangesOfOneTransactionInTheOrderTheyWereMade() {
+        Product p = shop.product("1.00", 1);
+        tz.jdbi().useTransaction(h -> {
+            tz.inventory().adjust(h, p.id(), 2, "first", null);
+            tz.inventory().adjust(h, p.id(), 3, "second", null);
+            // One transaction: equal created_at; ids that sort against the order of the changes.
+            h.execute("UPDATE inventory_logs SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' WHERE note = 'first' AND product_id = ?", p.id());
+            h.execute("UPDATE inventory_logs SET id = '00000000-0000-7000-8000-000000000001' WHERE note = 'second' AND product_id = ?", p.id());
+        });
+        List<Integer> changes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<InventoryLog> page = tz.inventoryLogs().history(p.id(), cursor, 1);
+            page.items().forEach(l -> changes.add(l.change()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(changes).containsExactly(3, 2, 1);
+    }
+
+    @Test
     void shouldJoinTheHostsTransactionAndRollBackWithIt() {
         Product p = shop.product("1.00", 5);
 

@@ -136,6 +136,26 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldListTwoMovesOfOneTransactionInTheOrderTheyWereMade() {
+        Placed placed = placeOrderIn(OrderStatus.PENDING);
+        tz.jdbi().useTransaction(h -> {
+            tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.PROCESSING, null, null);
+            tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.SHIPPED, null, null);
+            // Both rows share created_at (one transaction); give them ids that sort against their order,
+            // as two UUIDv7 of one millisecond may (case 08).
+            h.execute("UPDATE order_status_history SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' "
+                    + "WHERE order_id = ? AND to_status = 'processing'", placed.orderId);
+            h.execute("UPDATE order_status_history SET id = '00000000-0000-7000-8000-000000000001' "
+                    + "WHERE order_id = ? AND to_status = 'shipped'", placed.orderId);
+        });
+
+        List<OrderStatusChange> history = tz.orderHistory().listByOrder(placed.orderId);
+        assertThat(history.get(1).createdAt()).isEqualTo(history.get(2).createdAt());
+        assertThat(history).extracting(OrderStatusChange::toStatus)
+                .containsExactly(OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.SHIPPED);
+    }
+
+    @Test
     void shouldReportAnUnknownOrder() {
         UUID unknown = UUID.randomUUID();
         assertThatThrownBy(() -> tz.orderLifecycle().cancel(unknown, null, null))

@@ -31,9 +31,12 @@ import javax.sql.DataSource;
  * <p>A run borrows one connection, opens a read-only transaction with {@code statement_timeout}
  * (default 5 s), {@code lock_timeout} (default 50 ms) and {@code application_name=techzone-health}
  * set locally, runs each check inside its own savepoint, and rolls back. A check that times out or
- * lacks a privilege comes back UNKNOWN and the others still run. The migration-state check also lets
- * Flyway read the history table through the data source. Built instances are immutable and
- * thread-safe; each {@link #run()} is independent.
+ * lacks a privilege comes back UNKNOWN and the others still run; so does one that meets a library
+ * version it cannot use (a {@link LinkageError}). Every check reads the configured schema with
+ * qualified names, whatever the connection's search_path. A run logs nothing at INFO and starts
+ * no Flyway (the migration state is read from the history table with SQL), so it can serve a
+ * host's health probe. Built instances are immutable and thread-safe; each {@link #run()} is
+ * independent.
  */
 public final class TechzoneHealth {
 

@@ -78,6 +78,43 @@ class DomainChecksTest {
     }
 
     @Test
+    void shouldTakeTheLaterOfTwoMovesOfOneTransactionAsTheLastEntry() {
+        // Case 08: processing then shipped in one transaction (equal created_at); their UUIDv7 ids,
+        // minted in one millisecond, sort the other way round.
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("UPDATE orders SET status = 'shipped' WHERE id = '" + ORDER + "'",
+                "INSERT INTO order_status_history (id, order_id, from_status, to_status, created_at) VALUES "
+                        + "('0190f000-0001-7abc-8000-00000000000a', '" + ORDER + "', 'pending', 'processing', '2026-03-01 10:00Z')",
+                "INSERT INTO order_status_history (id, order_id, from_status, to_status, created_at) VALUES "
+                        + "('0190f000-0001-7123-8000-00000000000b', '" + ORDER + "', 'processing', 'shipped', '2026-03-01 10:00Z')");
+        CheckResult result = check(db, "domain.order-status-history");
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.status()).isEqualTo(Status.HEALTHY);
+    }
+
+    @Test
+    void shouldFindTwoOrdersOfOneBucketWhoseErrorsCancelOut() {
+        // Both ids start with 000: the same bucket of the one-pass checksum; their errors sum to zero.
+        String other = "00000000-0000-0000-0000-000000000006";
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("ALTER TABLE orders DROP CONSTRAINT chk_orders_total_consistent",
+                "INSERT INTO orders (id, user_id, subtotal, tax, total) VALUES ('" + other + "', '" + Fixtures.USER
+                        + "', 999.00, 0, 999.00)",
+                "INSERT INTO order_items (order_id, product_id, product_name, sku, price, quantity, line_total) VALUES ('"
+                        + other + "', '" + PRODUCT + "', 'Laptop', 'LAP-1', 999.00, 1, 999.00)",
+                "INSERT INTO order_status_history (order_id, from_status, to_status) VALUES ('" + other + "', NULL, 'pending')",
+                "INSERT INTO order_status_history (order_id, from_status, to_status) VALUES ('" + other + "', 'pending', 'processing')",
+                "UPDATE orders SET subtotal = subtotal + 1, total = total + 1 WHERE id = '" + ORDER + "'",
+                "UPDATE orders SET subtotal = subtotal - 1, total = total - 1 WHERE id = '" + other + "'",
+                // and the statuses: one is ahead of its history, the other behind it
+                "UPDATE orders SET status = 'processing' WHERE id = '" + ORDER + "'");
+        assertThat(check(db, "domain.order-totals").findings()).hasSize(2);
+        assertThat(check(db, "domain.order-status-history").findings()).extracting(Finding::message).containsExactlyInAnyOrder(
+                "Order 1 is processing but its last history entry says pending",
+                "Order 2 is pending but its last history entry says processing");
+    }
+
+    @Test
     void shouldFindOverlappingActiveBookingsOnceTheExclusionConstraintIsGone() {
         db.execute("ALTER TABLE bookings DROP CONSTRAINT ex_bookings_no_overlap",
                 "INSERT INTO bookings (service_id, contact_name, contact_email, starts_at, ends_at, status) VALUES ('" + SERVICE

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run is harmless and degrades check by check: least privilege, no pg_stat_statements,
@@ -78,6 +83,27 @@ class SafetyTest {
             TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
             db.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'techzone-health') "
                     + "THEN RAISE EXCEPTION 'a health session is still open'; END IF; END $$");
+        }
+    }
+
+    @Test
+    void shouldLogNothingAtInfoDuringARun() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            TechzoneHealth health = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build();
+            health.run();
+            PrintStream original = System.err;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                // proves the capture: slf4j-simple writes INFO of com.techzone (test configuration) to System.err
+                LoggerFactory.getLogger("com.techzone.health.SafetyTest").info("capture check");
+                health.run();
+                TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+            } finally {
+                System.setErr(original);
+            }
+            List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).filteredOn(l -> l.contains("INFO")).singleElement().satisfies(l -> assertThat(l).contains("capture check"));
         }
     }
 

@@ -103,31 +103,81 @@ class SchemaChecksTest {
 
     @Test
     void shouldFindPendingAndFailedMigrations() {
-        db.execute("DELETE FROM techzone_schema_history WHERE version = '5'");
+        db.execute("DELETE FROM techzone_schema_history WHERE version = '7'");
         CheckResult pending = check(db, "schema.migrations");
         assertThat(pending.status()).isEqualTo(Status.WARNING);
         assertThat(pending.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("pending"));
         db.execute("INSERT INTO techzone_schema_history (installed_rank, version, description, type, script, checksum, "
-                + "installed_by, execution_time, success) VALUES (99, '6', 'broken', 'SQL', 'V6__broken.sql', 1, 'me', 1, false)");
+                + "installed_by, execution_time, success) VALUES (99, '7', 'broken', 'SQL', 'V7__broken.sql', 1, 'me', 1, false)");
         assertThat(check(db, "schema.migrations").findings()).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.message()).contains("Migration V6 (broken) failed");
+            assertThat(f.message()).contains("Migration V7 (broken) failed");
+        });
+    }
+
+    @Test
+    void shouldFindAnEditedAndAnUnappliedMigrationInTheHistory() {
+        db.execute("UPDATE techzone_schema_history SET checksum = checksum + 1 WHERE version = '2'",
+                "DELETE FROM techzone_schema_history WHERE version = '3'");
+        CheckResult result = check(db, "schema.migrations");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("does not match the packaged migrations")
+                .contains("migration V2 checksum mismatch")
+                .contains("migration V3 (create carts and orders) is packaged but was never applied"));
+    }
+
+    @Test
+    void shouldSayNoMigrationIsRecordedWhenTheHistoryTableIsMissing() {
+        db.execute("DROP TABLE techzone_schema_history");
+        assertThat(check(db, "schema.migrations").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).startsWith("No TechZone migration is recorded");
         });
     }
 
     @Test
     void shouldFindDriftBothWays() {
-        db.execute("CREATE TABLE audit_scratch (id int PRIMARY KEY)", "DROP TRIGGER trg_contacts_updated_at ON contacts");
+        db.execute("ALTER TABLE orders ADD COLUMN audit_note text", "CREATE INDEX idx_orders_audit_note ON orders (audit_note)",
+                "DROP TRIGGER trg_contacts_updated_at ON contacts");
         CheckResult result = check(db, "schema.drift");
         assertThat(result.status()).isEqualTo(Status.WARNING);
-        assertThat(result.findings()).extracting(Finding::object)
-                .contains("audit_scratch", "audit_scratch.id", "contacts.trg_contacts_updated_at");
+        assertThat(result.findings()).extracting(Finding::object).containsExactlyInAnyOrder(
+                "orders.audit_note", "orders.idx_orders_audit_note", "contacts.trg_contacts_updated_at");
+    }
+
+    @Test
+    void shouldLeaveTheHostsOwnObjectsInASharedSchemaAlone() {
+        db.execute("CREATE TABLE users2 (id bigint PRIMARY KEY, email text NOT NULL)",
+                "CREATE UNIQUE INDEX users2_email ON users2 (email)",
+                "CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                "CREATE TABLE host_notes (id bigint PRIMARY KEY, user_id uuid REFERENCES users (id), body varchar(80))",
+                "CREATE TABLE orders_archive (id bigint PRIMARY KEY, mood mood, placed timestamp, "
+                        + "CONSTRAINT orders_archive_positive CHECK (id > 0))",
+                "CREATE FUNCTION host_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                "CREATE TRIGGER host_touch BEFORE UPDATE ON orders_archive FOR EACH ROW EXECUTE FUNCTION host_touch()",
+                // the host's own Flyway history, as Flyway creates it
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50), "
+                        + "description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, "
+                        + "checksum int, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), "
+                        + "execution_time int NOT NULL, success boolean NOT NULL)",
+                "CREATE INDEX flyway_schema_history_s_idx ON flyway_schema_history (success)",
+                "INSERT INTO flyway_schema_history VALUES (1, '1', 'host tables', 'SQL', 'V1__host_tables.sql', 42, "
+                        + "'host', now(), 5, true)");
+        HealthReport report = schemaOnly();
+        assertThat(report.check("schema.drift").orElseThrow().findings()).isEmpty();
+        assertThat(report.check("schema.column-types").orElseThrow().findings()).isEmpty();
+        assertThat(report.check("schema.migrations").orElseThrow().findings()).isEmpty();
+        assertThat(report.score()).hasToString("6/6");
+
+        db.execute("ALTER TABLE orders ADD COLUMN archived_at timestamptz");
+        assertThat(check(db, "schema.drift").findings()).extracting(Finding::object).containsExactly("orders.archived_at");
     }
 
     @Test
     void shouldDropFindingsAboutExcludedObjects() {
-        db.execute("CREATE TABLE audit_scratch (id int PRIMARY KEY)");
-        CheckResult result = check(db, "schema.drift", b -> b.exclude("audit_scratch"));
+        db.execute("ALTER TABLE orders ADD COLUMN audit_note text");
+        CheckResult result = check(db, "schema.drift", b -> b.exclude("orders.audit_note"));
         assertThat(result.findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
     }
 }

@@ -7,7 +7,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** Reads {@code order_status_history}; rows are written by {@link Checkout} and {@link OrderLifecycle} only. */
 public interface OrderStatusHistoryDao {
 
-    /** An order's status changes, oldest first, starting with its placement (index {@code idx_order_status_history_order_id}). */
-    @SqlQuery("SELECT * FROM <schema>.order_status_history WHERE order_id = :orderId ORDER BY created_at, id")
+    /**
+     * An order's status changes, oldest first, starting with its placement (index
+     * {@code idx_order_status_history_order_id}). Oldest first means in the order they were written
+     * ({@code seq}, migration V7), so two moves made in one transaction, which share
+     * {@code created_at}, still list in their order; rows written before V7 have no {@code seq}
+     * and come first, by time.
+     */
+    @SqlQuery("SELECT * FROM <schema>.order_status_history WHERE order_id = :orderId ORDER BY seq NULLS FIRST, created_at, id")
     List<OrderStatusChange> listByOrder(UUID orderId);
 }

@@ -17,6 +17,11 @@ final class Failure {
             }
         }
         String detail = firstLine(sql != null ? sql.getMessage() : e.getMessage() != null ? e.getMessage() : e.toString());
+        if (e instanceof LinkageError) {
+            return Issue.unknown("database", "Could not run: " + e.getClass().getSimpleName() + ": " + detail
+                    + " (a library on the class path is not in a version this check supports)")
+                    .fix("Put a version of that library on the class path within the range techzone-health declares in its pom");
+        }
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
         return switch (state) {
             case "57014" -> Issue.unknown("database", "Timed out after " + options.statementTimeout().toMillis()

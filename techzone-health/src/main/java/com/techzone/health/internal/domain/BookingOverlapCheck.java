@@ -14,11 +14,11 @@ final class BookingOverlapCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.query(getClass(), rs -> Issue.critical("bookings." + rs.getString("first_id"),
+        return query(context, getClass(), rs -> Issue.critical("bookings." + rs.getString("first_id"),
                         "Bookings " + rs.getString("first_id") + " and " + rs.getString("second_id") + " of service "
                                 + rs.getString("service_id") + " overlap: " + rs.getString("first_starts") + " - "
                                 + rs.getString("first_ends") + " and " + rs.getString("second_starts") + " - "
-                                + rs.getString("second_ends") + more(1, rs.getLong("total_count")))
+                                + rs.getString("second_ends") + more(LISTED, rs.getLong("total_count")))
                 .fix("Move or cancel one booking, then restore the exclusion constraint ex_bookings_no_overlap "
                         + "(techzone-migrations V4) if it is missing"));
     }

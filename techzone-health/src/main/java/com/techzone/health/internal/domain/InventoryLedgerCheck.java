@@ -14,17 +14,17 @@ final class InventoryLedgerCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.query(getClass(), rs -> {
+        return query(context, getClass(), rs -> {
             long stock = rs.getLong("stock");
             long ledger = rs.getLong("ledger_stock");
             String product = "products." + rs.getString("sku");
             return Issue.critical(product, "Product " + rs.getString("sku") + " has stock " + stock
-                            + " but its inventory ledger sums to " + ledger + more(1, rs.getLong("total")))
+                            + " but its inventory ledger sums to " + ledger + more(LISTED, rs.getLong("total")))
                     .measured("stock " + stock).threshold("ledger " + ledger)
                     .fix("Count the shelf, then record the difference in the ledger and the stock in one transaction: "
-                            + "INSERT INTO inventory_logs (product_id, change, reason, stock_after, note) VALUES ('"
+                            + "INSERT INTO " + context.qualified("inventory_logs") + " (product_id, change, reason, stock_after, note) VALUES ('"
                             + rs.getString("id") + "', <counted - " + ledger + ">, 'adjustment', <counted>, 'stock count'); "
-                            + "UPDATE products SET stock = <counted> WHERE id = '" + rs.getString("id") + "'");
+                            + "UPDATE " + context.qualified("products") + " SET stock = <counted> WHERE id = '" + rs.getString("id") + "'");
         });
     }
 }

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Every order's subtotal is the sum of its lines, and total = subtotal + tax + shipping - discount. */
+/**
+ * Every order's subtotal is the sum of its lines, and total = subtotal + tax + shipping - discount;
+ * one pass over each table (see the SQL for how the offenders are found without grouping by order).
+ */
 final class OrderTotalsCheck extends DomainCheck {
 
     OrderTotalsCheck() {
@@ -15,7 +18,7 @@ final class OrderTotalsCheck extends DomainCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        return context.query(getClass(), rs -> {
+        return query(context, getClass(), rs -> {
             BigDecimal subtotal = rs.getBigDecimal("subtotal");
             BigDecimal lines = rs.getBigDecimal("lines_total");
             BigDecimal expectedTotal = subtotal.add(rs.getBigDecimal("tax")).add(rs.getBigDecimal("shipping"))
@@ -25,10 +28,10 @@ final class OrderTotalsCheck extends DomainCheck {
             String what = subtotal.compareTo(lines) != 0
                     ? "subtotal " + subtotal.toPlainString() + " but its lines sum to " + lines.toPlainString()
                     : "total " + total.toPlainString() + " but subtotal + tax + shipping - discount is " + expectedTotal.toPlainString();
-            return Issue.critical(order, "Order " + rs.getLong("order_number") + " has " + what + more(1, rs.getLong("total_count")))
+            return Issue.critical(order, "Order " + rs.getLong("order_number") + " has " + what + more(LISTED, rs.getLong("total_count")))
                     .measured(subtotal.compareTo(lines) != 0 ? subtotal.toPlainString() : total.toPlainString())
                     .threshold(subtotal.compareTo(lines) != 0 ? lines.toPlainString() : expectedTotal.toPlainString())
-                    .fix("Find how the order was written outside the checkout, then correct it: UPDATE orders SET subtotal = "
+                    .fix("Find how the order was written outside the checkout, then correct it: UPDATE " + context.qualified("orders") + " SET subtotal = "
                             + lines.toPlainString() + ", total = " + lines.toPlainString()
                             + " + tax + shipping - discount WHERE id = '" + rs.getString("id") + "'");
         });

@@ -18,7 +18,7 @@ final class SalesReportsCheck extends DomainCheck {
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
         String zone = context.options().reportZone().getId();
-        return context.query(getClass(), rs -> {
+        return query(context, getClass(), rs -> {
             String day = rs.getString("day");
             boolean missing = rs.getString("generated_at") == null;
             return Issue.warning("sales_reports." + day, missing

@@ -36,7 +36,7 @@ final class ColumnTypesCheck extends SchemaCheck {
                 issues.add(issue);
             }
             return null;
-        }, context.schema(), context.options().historyTable());
+        }, context.schema(), ExpectedSchema.TABLES.toArray(new String[0]));
         return issues;
     }
 
@@ -63,8 +63,11 @@ final class ColumnTypesCheck extends SchemaCheck {
                     .measured(type).threshold("text").fix(alter + "text");
         }
         if (expectedType != null && !expectedType.equals(type)) {
+            // The schema's own types (the enums) are named unqualified in the manifest; the fix names them in full.
+            String target = ExpectedSchema.ENUMS.containsKey(expectedType) ? context.qualified(expectedType) : expectedType;
             return Issue.warning(column, column + " is " + type + "; the migrations made it " + expectedType)
-                    .measured(type).threshold(expectedType).fix(alter + expectedType);
+                    .measured(type).threshold(expectedType).fix(alter + target + (ExpectedSchema.ENUMS.containsKey(expectedType)
+                            ? " USING " + CheckContext.quote(name) + "::text::" + target : ""));
         }
         return null;
     }

@@ -21,6 +21,6 @@ final class ForeignKeyIndexesCheck extends SchemaCheck {
                             + " has no index: deleting a referenced row scans " + table + ", and joins cannot use an index")
                     .fix("CREATE INDEX CONCURRENTLY " + index + " ON " + context.qualified(table)
                             + " (" + rs.getString("columns") + ")");
-        }, context.schema());
+        }, context.schema(), ExpectedSchema.TABLES.toArray(new String[0]));
     }
 }

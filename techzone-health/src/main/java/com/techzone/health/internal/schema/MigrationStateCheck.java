@@ -3,18 +3,25 @@ package com.techzone.health.internal.schema;
 import com.techzone.health.internal.CheckContext;
 import com.techzone.health.internal.Issue;
 import com.techzone.health.internal.Sql;
-import com.techzone.migrations.MigrationException;
-import com.techzone.migrations.TechzoneMigrations;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The migration history is up to date with the migrations packaged in techzone-migrations, has no
- * failed migration, and matches the packaged checksums. Flyway reads the history through the
- * caller's data source (read only: info and validate never write).
+ * The migration history is up to date with the migrations this library was built with, has no
+ * failed migration, and matches their checksums and descriptions. It reads the history table with
+ * one query in the run's transaction and compares it with the {@code migration} lines of the
+ * manifest (version, Flyway checksum, description; generated from a real migration by
+ * ExpectedSchemaTest). Flyway itself is not started: a probe that runs every few seconds must not
+ * build Flyway, log at INFO, or depend on the Flyway version the host brings.
  */
 final class MigrationStateCheck extends SchemaCheck {
+
+    private record Applied(String version, String description, Integer checksum, boolean success, String installedOn) {
+    }
 
     MigrationStateCheck() {
         super("migrations", "Migration history up to date, no failed migration", false);
@@ -22,21 +29,31 @@ final class MigrationStateCheck extends SchemaCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        TechzoneMigrations migrations = TechzoneMigrations.configure(context.callerDataSource())
-                .schema(context.schema()).historyTable(context.options().historyTable()).load();
-        String latest = migrations.latestVersion();
-        String current = migrations.currentVersion();
-        List<Issue> issues = new ArrayList<>();
         String history = context.options().historyTable();
+        String table = CheckContext.quote(context.schema()) + "." + CheckContext.quote(history);
+        List<ExpectedSchema.SchemaObject> packaged = ExpectedSchema.manifest("migration").stream()
+                .sorted(Comparator.comparing(ExpectedSchema.SchemaObject::name, MigrationStateCheck::compare)).toList();
+        String latest = packaged.get(packaged.size() - 1).name();
+        List<Issue> issues = new ArrayList<>();
+        boolean present = context.queryNamed(getClass(), "HistoryTableExists", rs -> rs.getBoolean("present"), table).get(0);
+        List<Applied> rows = present ? context.queryText(Sql.of(getClass()).formatted(table), rs -> new Applied(
+                rs.getString("version"), rs.getString("description"), (Integer) rs.getObject("checksum"),
+                rs.getBoolean("success"), rs.getString("installed_on"))) : List.of();
+        for (Applied row : rows) {
+            if (!row.success()) {
+                issues.add(Issue.critical(history + ".V" + row.version(), "Migration V" + row.version() + " ("
+                        + row.description() + ") failed on " + row.installedOn())
+                        .fix("Fix the cause, remove the failed row (Flyway repair), then migrate again"));
+            }
+        }
+        Map<String, Applied> applied = new LinkedHashMap<>();
+        rows.stream().filter(Applied::success).forEach(r -> applied.put(r.version(), r));
+        String current = applied.keySet().stream().max(MigrationStateCheck::compare).orElse(null);
         if (current == null) {
             issues.add(Issue.critical(history, "No TechZone migration is recorded in " + context.schema() + "." + history)
                     .measured("none").threshold("version " + latest).fix(migrateFix()));
             return issues;
         }
-        String failedSql = Sql.of(getClass()).formatted(CheckContext.quote(context.schema()) + "." + CheckContext.quote(history));
-        context.queryText(failedSql, rs -> issues.add(Issue.critical(history + ".V" + rs.getString("version"),
-                "Migration V" + rs.getString("version") + " (" + rs.getString("description") + ") failed on "
-                        + rs.getString("installed_on")).fix("Fix the cause, remove the failed row (Flyway repair), then migrate again")));
         int order = compare(current, latest);
         if (order < 0) {
             issues.add(Issue.warning(history, "The schema is at version " + current + "; the packaged migrations reach "
@@ -46,14 +63,39 @@ final class MigrationStateCheck extends SchemaCheck {
             issues.add(Issue.warning(history, "The schema is at version " + current + ", newer than this library's "
                     + latest + ": upgrade techzone-migrations").measured("version " + current).threshold("version " + latest));
         } else {
-            try {
-                migrations.validate();
-            } catch (MigrationException e) {
-                issues.add(Issue.critical(history, e.getMessage()).fix("Restore the released migration files; "
-                        + "never edit a released migration, add a new one"));
+            List<String> mismatches = mismatches(packaged, applied);
+            if (!mismatches.isEmpty()) {
+                issues.add(Issue.critical(history, "The TechZone schema in \"" + context.schema() + "\" does not match the "
+                                + "packaged migrations: " + String.join("; ", mismatches))
+                        .fix("Restore the released migration files; never edit a released migration, add a new one"));
             }
         }
         return issues;
+    }
+
+    /** What Flyway's validate would refuse: unapplied, changed or unknown migrations. */
+    private static List<String> mismatches(List<ExpectedSchema.SchemaObject> packaged, Map<String, Applied> applied) {
+        List<String> mismatches = new ArrayList<>();
+        for (ExpectedSchema.SchemaObject p : packaged) {
+            int space = p.detail().indexOf(' ');
+            int checksum = Integer.parseInt(p.detail().substring(0, space));
+            String description = p.detail().substring(space + 1);
+            Applied a = applied.get(p.name());
+            if (a == null) {
+                mismatches.add("migration V" + p.name() + " (" + description + ") is packaged but was never applied");
+            } else if (a.checksum() == null || a.checksum() != checksum) {
+                mismatches.add("migration V" + p.name() + " checksum mismatch: applied " + a.checksum() + ", packaged " + checksum);
+            } else if (!a.description().equals(description)) {
+                mismatches.add("migration V" + p.name() + " description mismatch: applied '" + a.description()
+                        + "', packaged '" + description + "'");
+            }
+        }
+        for (String version : applied.keySet()) {
+            if (packaged.stream().noneMatch(p -> p.name().equals(version))) {
+                mismatches.add("migration V" + version + " was applied but is not packaged");
+            }
+        }
+        return mismatches;
     }
 
     static int compare(String a, String b) {

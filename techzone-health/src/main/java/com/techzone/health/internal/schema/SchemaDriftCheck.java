@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drift: objects in the schema that the migrations did not create (WARNING), and objects they
- * created that are gone (CRITICAL for tables, columns, constraints and types; WARNING for indexes,
- * functions and triggers; INFO for extensions). Objects owned by extensions and the Flyway history table are ignored;
- * column types are judged by the column-types check.
+ * Drift: objects on the TechZone tables that the migrations did not create (WARNING: a column,
+ * index, constraint or trigger added to {@code orders}, say), and objects they created that are gone
+ * (CRITICAL for tables, columns, constraints and types; WARNING for indexes, functions and triggers).
+ * A schema may be shared with the host application: tables, types and functions that are not
+ * TechZone's, and everything on those tables (the host's {@code flyway_schema_history} included),
+ * are the host's and not judged. Objects owned by extensions and the TechZone history table are
+ * ignored; extensions in the schema are INFO; column types are judged by the column-types check.
  */
 final class SchemaDriftCheck extends SchemaCheck {
 
@@ -29,7 +32,7 @@ final class SchemaDriftCheck extends SchemaCheck {
             return actual.put(o.key(), o);
         }, context.schema(), context.options().historyTable());
         Map<String, ExpectedSchema.SchemaObject> expected = new LinkedHashMap<>();
-        ExpectedSchema.MANIFEST.forEach(o -> expected.put(o.key(), o));
+        ExpectedSchema.MANIFEST.stream().filter(o -> !o.kind().equals("migration")).forEach(o -> expected.put(o.key(), o));
         List<Issue> issues = new ArrayList<>();
         for (ExpectedSchema.SchemaObject o : expected.values()) {
             if (!actual.containsKey(o.key())) {
@@ -43,7 +46,7 @@ final class SchemaDriftCheck extends SchemaCheck {
             }
         }
         for (ExpectedSchema.SchemaObject o : actual.values()) {
-            if (!expected.containsKey(o.key())) {
+            if (!expected.containsKey(o.key()) && onTechzoneTable(o)) {
                 String object = o.kind().equals("index") || o.kind().equals("constraint") || o.kind().equals("trigger")
                         ? o.detail() + "." + o.name() : o.name();
                 // Extensions such as pg_stat_statements are operations' business, not schema drift.
@@ -56,5 +59,15 @@ final class SchemaDriftCheck extends SchemaCheck {
             }
         }
         return issues;
+    }
+
+    /** True for what hangs on a TechZone table (and extensions); false for what is the host's. */
+    private static boolean onTechzoneTable(ExpectedSchema.SchemaObject o) {
+        return switch (o.kind()) {
+            case "column" -> ExpectedSchema.TABLES.contains(o.name().substring(0, o.name().indexOf('.')));
+            case "index", "constraint", "trigger" -> ExpectedSchema.TABLES.contains(o.detail());
+            case "extension" -> true;
+            default -> false;
+        };
     }
 }

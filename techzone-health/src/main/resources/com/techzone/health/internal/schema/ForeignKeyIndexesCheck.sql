@@ -1,4 +1,4 @@
--- Foreign keys of the schema with no valid, non-partial index whose leading columns are the FK columns.
+-- Foreign keys of the schema's TechZone tables (a host's own tables are not judged) with no valid, non-partial index whose leading columns are the FK columns.
 select rel.relname as table_name,
        con.conname as constraint_name,
        (select string_agg(quote_ident(a.attname), ', ' order by k.ord)
@@ -10,7 +10,7 @@ select rel.relname as table_name,
 from pg_constraint con
 join pg_class rel on rel.oid = con.conrelid
 join pg_namespace n on n.oid = rel.relnamespace
-where con.contype = 'f' and n.nspname = ?
+where con.contype = 'f' and n.nspname = ? and rel.relname = any (?)
   and not exists (
       select 1 from pg_index i
       where i.indrelid = con.conrelid and i.indisvalid and i.indpred is null

@@ -1,5 +1,5 @@
--- Failed rows of the TechZone Flyway history table (schema and table are substituted as quoted identifiers).
-select version, description, installed_on
+-- Every versioned row of the TechZone Flyway history, in the order applied (the table is substituted as a quoted, qualified identifier).
+select version, description, checksum, success, installed_on
 from %s
-where not success
+where version is not null
 order by installed_rank
