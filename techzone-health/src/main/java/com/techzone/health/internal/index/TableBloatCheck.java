@@ -9,6 +9,8 @@ import io.github.mfvanek.pg.core.checks.common.DatabaseCheckOnHost;
 import io.github.mfvanek.pg.core.checks.host.TablesWithBloatCheckOnHost;
 import io.github.mfvanek.pg.model.context.PgContext;
 import io.github.mfvanek.pg.model.table.TableWithBloat;
+import java.sql.SQLException;
+import java.util.List;
 
 /** Table bloat, estimated from the planner statistics (pg_stats), not pgstattuple: no table is read. */
 final class TableBloatCheck extends LibraryCheck<TableWithBloat> {
@@ -43,5 +45,10 @@ final class TableBloatCheck extends LibraryCheck<TableWithBloat> {
                 .threshold(context.thresholdText(Metric.TABLE_BLOAT_PERCENT))
                 .fix("VACUUM (ANALYZE) " + table.getTableName() + "; to return the space: pg_repack, or VACUUM FULL "
                         + table.getTableName() + " in a maintenance window (ACCESS EXCLUSIVE lock)");
+    }
+
+    @Override
+    List<Issue> unseen(CheckContext context) throws SQLException {
+        return lacking(context, "UnreadableTables", "tables", "SELECT", "their column statistics (pg_stats), from which bloat is estimated");
     }
 }
