@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +65,7 @@ public final class TestCluster implements AutoCloseable {
         int port = postgres.getPort();
         try {
             postgres.close();
+            awaitStopped(dataDirectory);
             Path copy = Files.createTempDirectory("techzone-replica-");
             try (Stream<Path> files = Files.walk(dataDirectory)) {
                 for (Path source : (Iterable<Path>) files::iterator) {
@@ -79,10 +81,12 @@ public final class TestCluster implements AutoCloseable {
                 }
             }
             Files.createFile(copy.resolve("standby.signal"));
+            // In postgresql.auto.conf, not on the command line: zonky joins the settings into one pg_ctl -o string.
+            Files.writeString(copy.resolve("postgresql.auto.conf"),
+                    "primary_conninfo = 'host=localhost port=" + port + " user=postgres application_name=techzone_replica'\n",
+                    StandardOpenOption.APPEND);
             postgres = start(dataDirectory, settings, port);
-            Map<String, String> standby = new LinkedHashMap<>(settings);
-            standby.put("primary_conninfo", "host=localhost port=" + port + " user=postgres application_name=techzone_replica");
-            return new TestCluster(copy, standby, 0);
+            return new TestCluster(copy, settings, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,6 +164,25 @@ public final class TestCluster implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Polls until the postmaster has removed its pid file: zonky's close gives pg_ctl 5 s, and a copy
+     * taken while the shutdown checkpoint is still being written would be a torn data directory.
+     */
+    private static void awaitStopped(Path dataDirectory) {
+        Path pid = dataDirectory.resolve("postmaster.pid");
+        for (int i = 0; i < 3000 && Files.exists(pid); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (Files.exists(pid)) {
+            throw new IllegalStateException("The server in " + dataDirectory + " did not stop within 60 s");
         }
     }
 
