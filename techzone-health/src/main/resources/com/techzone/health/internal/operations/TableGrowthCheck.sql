@@ -5,7 +5,8 @@ select c.relname, c.relkind = 'p' as partitioned,
        count(*) filter (where t.isleaf and t.relid <> c.oid) as partitions
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
-cross join lateral pg_partition_tree(c.oid) t
+cross join lateral (select relid, isleaf from pg_partition_tree(c.oid)
+                    union select c.oid, true where c.relkind = 'r') t -- a plain table has no partition tree
 join pg_class p on p.oid = t.relid
 where n.nspname = ? and c.relname in ('orders', 'inventory_logs', 'reviews') and c.relkind in ('r', 'p')
 group by c.oid, c.relname, c.relkind

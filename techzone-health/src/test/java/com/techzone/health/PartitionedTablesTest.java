@@ -1,0 +1,77 @@
+package com.techzone.health;
+
+import static com.techzone.health.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An orders table partitioned by range: its size, rows and dead tuples are the sums over its partitions. */
+class PartitionedTablesTest {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void partitionedOrders() {
+        db = TestPostgres.get().createEmptyDatabase();
+        db.execute("""
+                CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL, total numeric(12,2) NOT NULL, note text)
+                    PARTITION BY RANGE (created_at)""",
+                "CREATE TABLE orders_2026_q1 PARTITION OF orders FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')",
+                "CREATE TABLE orders_2026_q2 PARTITION OF orders FOR VALUES FROM ('2026-04-01') TO ('2026-07-01')",
+                "INSERT INTO orders SELECT g, '2026-01-01'::timestamptz + (g % 180) * interval '1 day', 10, repeat('x', 60) "
+                        + "FROM generate_series(1, 100000) g",
+                Statistics.FLUSH, "VACUUM ANALYZE orders"); // the insert's counts first, so VACUUM's live count stands
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @Test
+    void shouldMeasureAPartitionedTableAsTheSumOfItsPartitions() {
+        long partitionBytes = ((Number) value("SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits "
+                + "WHERE inhparent = 'orders'::regclass")).longValue();
+        assertThat(partitionBytes).as("100000 rows of ~100 bytes").isGreaterThan(8L << 20);
+
+        // Warn past 8 MiB (0.0078125 GiB): only a size that counts the partitions reaches it.
+        CheckResult result = check(db, "ops.table-growth", b -> b.groups(CheckGroup.OPERATIONS)
+                .threshold(Metric.TABLE_SIZE_GIB, 8.0 / 1024, 100));
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("orders");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("Table orders holds about 100000 rows in ").endsWith(" over its 2 partition(s)")
+                    .doesNotContain(" 0 bytes");
+            assertThat(f.recommendation()).contains("DETACH PARTITION");
+        });
+    }
+
+    @Test
+    void shouldSumDeadTuplesOverThePartitions() {
+        db.execute("DELETE FROM orders WHERE id % 2 = 0", Statistics.FLUSH);
+        Statistics.awaitVisible(db, "SELECT sum(n_dead_tup) >= 50000 FROM pg_stat_user_tables WHERE relname LIKE 'orders_%'");
+
+        CheckResult result = check(db, "ops.autovacuum", b -> b.groups(CheckGroup.OPERATIONS));
+
+        assertThat(result.findings()).filteredOn(f -> f.message().contains("dead tuples")).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("orders");
+            assertThat(f.severity()).as(f.message()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).startsWith("Table orders (2 partitions) has 50000 dead tuples for 50000 live");
+            assertThat(f.recommendation()).startsWith("VACUUM (ANALYZE) orders");
+        });
+    }
+
+    private static Object value(String sql) {
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
