@@ -89,6 +89,27 @@ class PartitionedTablesTest {
         }
     }
 
+    @Test
+    void shouldJudgeTheBloatOfAPartitionedTableAsOneTable() {
+        db.execute("CREATE TABLE ledger (id bigint NOT NULL, note text) PARTITION BY RANGE (id)",
+                "CREATE TABLE ledger_1 PARTITION OF ledger FOR VALUES FROM (0) TO (10000) WITH (autovacuum_enabled = false)",
+                "CREATE TABLE ledger_2 PARTITION OF ledger FOR VALUES FROM (10000) TO (20000) WITH (autovacuum_enabled = false)",
+                "INSERT INTO ledger SELECT g, repeat('x', 200) FROM generate_series(0, 19999) g",
+                "DELETE FROM ledger WHERE id % 20 <> 0", "ANALYZE ledger");
+        try {
+            CheckResult result = check(db, "index.table-bloat", b -> b.groups(CheckGroup.INDEXES).bloatMinimumBytes(0));
+
+            assertThat(result.findings()).extracting(Finding::object).as("the partitions are summed into their table")
+                    .doesNotContain("ledger_1", "ledger_2");
+            assertThat(result.findings()).filteredOn(f -> f.object().equals("ledger")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.message()).startsWith("Table ledger is about ");
+            });
+        } finally {
+            db.execute("DROP TABLE ledger");
+        }
+    }
+
     private static Object value(String sql) {
         try (var c = db.dataSource().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
             rs.next();

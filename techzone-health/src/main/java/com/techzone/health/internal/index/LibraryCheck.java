@@ -62,6 +62,16 @@ abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
                         + "; (TechzoneRoles grants it to the monitor role)"));
     }
 
+    /**
+     * The library's results as this check judges them (unchanged by default; the table bloat check
+     * sums a partitioned table's partitions).
+     *
+     * @throws SQLException if what it needs cannot be read
+     */
+    List<T> combine(List<T> found, CheckContext context) throws SQLException {
+        return found;
+    }
+
     /** The context passed to the library; the bloat checks override it with their threshold. */
     PgContext pgContext(CheckContext context) {
         return PgContext.of(context.schema());
@@ -80,7 +90,7 @@ abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
         List<T> found = create(context.pgConnection()).check(pgContext(context),
                 o -> !(o instanceof TableNameAware t && unqualified(t.getTableName()).equals(history)));
         List<Issue> issues = new ArrayList<>(unseen(context));
-        for (T item : found) {
+        for (T item : combine(found, context)) {
             Issue issue = toIssue(item, context);
             if (issue != null) {
                 issues.add(issue);
