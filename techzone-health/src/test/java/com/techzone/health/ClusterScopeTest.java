@@ -85,6 +85,25 @@ class ClusterScopeTest {
         }
     }
 
+    @Test
+    void shouldMeasureDiskUsageOverEveryDatabaseAndTheWal() throws Exception {
+        try (TestDatabase shop = TestPostgres.get().createMigratedDatabase();
+             TestDatabase other = TestPostgres.get().createEmptyDatabase()) {
+            other.execute("CREATE TABLE archive AS SELECT g, repeat('x', 500) AS filler FROM generate_series(1, 20000) g");
+            long shopBytes = Long.parseLong(single(shop, "SELECT pg_database_size(current_database())"));
+
+            // A volume twice the shop's size: half full by the shop alone, overfull by the cluster (other database, WAL).
+            CheckResult result = check(shop, "ops.disk", b -> b.groups(CheckGroup.OPERATIONS).diskCapacityBytes(2 * shopBytes));
+
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.object()).isEqualTo("cluster");
+                assertThat(f.message()).startsWith("The cluster takes ").contains("all databases").contains("WAL");
+                assertThat(Double.parseDouble(f.measured().replace("%", ""))).isGreaterThan(100);
+            });
+        }
+    }
+
     /** Each pair of sessions sharing a row lock creates one multixact. */
     private static void createMultixacts(TestDatabase db, int count) throws SQLException {
         db.execute("CREATE TABLE multixact_demo (id int PRIMARY KEY)", "INSERT INTO multixact_demo VALUES (1)");

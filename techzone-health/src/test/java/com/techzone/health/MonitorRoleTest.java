@@ -80,6 +80,10 @@ class MonitorRoleTest {
                                         + "; (TechzoneRoles grants it to the monitor role)");
                             });
                 }
+                assertThat(report.check("ops.disk").orElseThrow().findings()).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
+                    assertThat(f.message()).contains("lacks the privilege pg_monitor").contains("the size of the WAL");
+                });
                 assertThat(report.check("index.sequence-overflow").orElseThrow().findings()).singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
                     assertThat(f.message()).contains("lacks the privilege SELECT on").contains("orders_order_number_seq");
