@@ -31,15 +31,19 @@ class IndexChecksTest {
         db.execute("CREATE INDEX idx_orders_created_at_copy ON orders (created_at)");
         CheckResult result = check(db, "index.duplicated");
         assertThat(result.status()).isEqualTo(Status.WARNING);
-        assertThat(result.findings()).singleElement().satisfies(f ->
-                assertThat(f.recommendation()).startsWith("DROP INDEX CONCURRENTLY"));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.recommendation()).startsWith("DROP INDEX CONCURRENTLY");
+        });
     }
 
     @Test
     void shouldFindAnIndexOnABooleanColumn() {
         db.execute("CREATE INDEX idx_products_is_active ON products (is_active)");
-        assertThat(check(db, "index.boolean").findings()).singleElement().satisfies(f ->
-                assertThat(f.object()).isEqualTo("products.idx_products_is_active"));
+        assertThat(check(db, "index.boolean").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo("products.idx_products_is_active");
+        });
     }
 
     @Test
@@ -56,22 +60,28 @@ class IndexChecksTest {
         db.execute("INSERT INTO categories (name, slug) VALUES ('Twin', 'twin-a'), ('Twin', 'twin-b')");
         assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY uq_categories_name ON categories (name)"))
                 .hasMessageContaining("could not create unique index");
-        assertThat(check(db, "index.invalid").findings()).singleElement().satisfies(f ->
-                assertThat(f.object()).isEqualTo("categories.uq_categories_name"));
+        assertThat(check(db, "index.invalid").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo("categories.uq_categories_name");
+        });
     }
 
     @Test
     void shouldFindATableWithoutPrimaryKey() {
         db.execute("CREATE TABLE import_rows (payload text)");
-        assertThat(check(db, "index.tables-without-primary-key").findings()).singleElement().satisfies(f ->
-                assertThat(f.object()).isEqualTo("import_rows"));
+        assertThat(check(db, "index.tables-without-primary-key").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo("import_rows");
+        });
     }
 
     @Test
     void shouldFindAForeignKeyWithoutIndex() {
         db.execute("DROP INDEX idx_reviews_user_id");
-        assertThat(check(db, "index.foreign-keys-without-index").findings()).singleElement().satisfies(f ->
-                assertThat(f.object()).isEqualTo("reviews.user_id"));
+        assertThat(check(db, "index.foreign-keys-without-index").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo("reviews.user_id");
+        });
     }
 
     @Test
@@ -106,7 +116,8 @@ class IndexChecksTest {
         db.execute("INSERT INTO categories (name, slug) SELECT 'C' || g, 'c-' || g FROM generate_series(1, 3000) g",
                 "CREATE INDEX idx_categories_description ON categories (description)", "ANALYZE categories");
         CheckResult judged = check(db, "index.unused", b -> b.minimumStatisticsAge(Duration.ZERO));
-        assertThat(judged.findings()).extracting(Finding::object).contains("categories.idx_categories_description");
+        assertThat(judged.findings()).filteredOn(f -> f.object().equals("categories.idx_categories_description"))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
@@ -144,7 +155,18 @@ class IndexChecksTest {
     @Test
     void shouldFindASequenceCloseToOverflow() {
         db.execute("CREATE SEQUENCE ticket_seq AS smallint", "SELECT setval('ticket_seq', 32000)");
-        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f ->
-                assertThat(f.object()).isEqualTo("ticket_seq"));
+        CheckResult warning = check(db, "index.sequence-overflow");
+        assertThat(warning.status()).isEqualTo(Status.WARNING);
+        assertThat(warning.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("ticket_seq");
+            assertThat(f.severity()).as("2.34% left").isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isEqualTo("2.34%");
+        });
+        db.execute("SELECT setval('ticket_seq', 32600)");
+        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("0.51% left").isEqualTo(Severity.CRITICAL);
+            assertThat(f.measured()).isEqualTo("0.51%");
+        });
+        db.execute("DROP SEQUENCE ticket_seq");
     }
 }

@@ -9,6 +9,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,16 +86,41 @@ class OperationsChecksTest {
 
     @Test
     void shouldJudgeMeanAndSlowQueryTimesFromPgStatStatements(TestDatabase db) {
-        db.execute("SELECT pg_sleep(0.2)");
+        // After the reset: the reset itself, one 200 ms query and three fast ones: a mean of at least 40 ms.
+        db.execute("SELECT pg_stat_statements_reset()", "SELECT pg_sleep(0.2)", "SELECT count(*) FROM orders",
+                "SELECT count(*) FROM products", "SELECT count(*) FROM users");
         CheckResult mean = check(db, "ops.mean-query-time", b -> b.groups(CheckGroup.OPERATIONS)
-                .threshold(Metric.MEAN_QUERY_MILLIS, 0.001, 100_000));
+                .threshold(Metric.MEAN_QUERY_MILLIS, 30, 100_000));
         assertThat(mean.status()).isEqualTo(Status.WARNING);
+        assertThat(mean.findings()).singleElement().satisfies(f -> assertThat(f.message()).endsWith("over 5 calls"));
         CheckResult slow = check(db, "ops.slow-statements", b -> b.groups(CheckGroup.OPERATIONS)
                 .threshold(Metric.SLOW_STATEMENT_MILLIS, 100, 150));
         assertThat(slow.findings()).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.message()).contains("pg_sleep");
         });
+    }
+
+    @Test
+    void shouldAverageTheSameStatementsAsTheSlowListLeavingMaintenanceOut(TestDatabase db) {
+        List<String> statements = new ArrayList<>(List.of("SELECT pg_stat_statements_reset()",
+                "CREATE TABLE scratch_maintenance AS SELECT g FROM generate_series(1, 1000) g, pg_sleep(0.3)",
+                "CREATE INDEX scratch_maintenance_g ON scratch_maintenance (g)", "VACUUM ANALYZE scratch_maintenance",
+                "DROP TABLE scratch_maintenance"));
+        for (int i = 1; i <= 30; i++) {
+            statements.add("SELECT count(*) FROM products WHERE sku = 'SKU-" + i + "'");
+        }
+        db.execute(statements.toArray(String[]::new));
+
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.OPERATIONS)
+                .threshold(Metric.MEAN_QUERY_MILLIS, 5, 100_000).build().run();
+
+        CheckResult mean = report.check("ops.mean-query-time").orElseThrow();
+        assertThat(mean.status()).as("300 ms of maintenance is not a slow query").isEqualTo(Status.HEALTHY);
+        assertThat(mean.findings()).singleElement().satisfies(f -> assertThat(f.message()).endsWith("over 31 calls"));
+        assertThat(report.check("ops.slow-statements").orElseThrow().findings()).extracting(Finding::message)
+                .as("the same set: the lookups and the reset").hasSize(2)
+                .allSatisfy(m -> assertThat(m).doesNotContainIgnoringCase("scratch_maintenance"));
     }
 
     @Test
@@ -213,13 +240,47 @@ class OperationsChecksTest {
     void shouldJudgeTheTransactionIdAgeAgainstItsThresholds(TestDatabase db) {
         assertThat(check(db, "ops.xid-wraparound").status()).isEqualTo(Status.HEALTHY);
         CheckResult warning = check(db, "ops.xid-wraparound", b -> b.threshold(Metric.XID_AGE, 0, 1e12));
-        assertThat(warning.findings()).singleElement().satisfies(f -> {
+        assertThat(warning.findings()).filteredOn(f -> f.message().contains("transaction ID")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.object()).isEqualTo(db.name());
-            assertThat(f.recommendation()).startsWith("VACUUM (FREEZE, VERBOSE)");
+            assertThat(f.recommendation()).startsWith("In database " + f.object() + ", VACUUM (FREEZE, VERBOSE)");
         });
         assertThat(check(db, "ops.xid-wraparound", b -> b.threshold(Metric.XID_AGE, 0, 0)).findings())
+                .filteredOn(f -> f.message().contains("transaction ID"))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void shouldTimeALockWaitFromWhenTheWaitBeganNotFromTheStatementStart(TestDatabase db) throws Exception {
+        try (Connection holder = db.dataSource().getConnection(); Connection waiter = db.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("LOCK TABLE contacts IN ACCESS EXCLUSIVE MODE");
+            }
+            // One statement: 3 s of work, then it needs the locked table.
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try (Statement s = waiter.createStatement()) {
+                    s.execute("DO $$ BEGIN PERFORM pg_sleep(3); PERFORM count(*) FROM contacts; END $$");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            waitUntil(db, "SELECT count(*) FROM pg_locks WHERE NOT granted AND waitstart IS NOT NULL");
+            CheckResult result = check(db, "ops.lock-waits", b -> b.groups(CheckGroup.OPERATIONS));
+            double sinceStatementStart;
+            try (Statement s = holder.createStatement()) {
+                var rs = s.executeQuery("SELECT extract(epoch from clock_timestamp() - query_start) FROM pg_stat_activity "
+                        + "WHERE wait_event_type = 'Lock'");
+                rs.next();
+                sinceStatementStart = rs.getDouble(1);
+            }
+            holder.rollback();
+            waiting.get(10, TimeUnit.SECONDS);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                // The statement worked 3 s before it waited: the wait is at least 3 s shorter than the statement.
+                assertThat(Double.parseDouble(f.measured().replace(" s", ""))).isLessThanOrEqualTo(sinceStatementStart - 3 + 1);
+            });
+        }
     }
 
     @Test

@@ -36,7 +36,8 @@ class SafetyTest {
                 assertThat(report.score()).hasToString("6/6");
                 assertThat(report.checks()).filteredOn(c -> c.status() == Status.UNKNOWN).extracting(CheckResult::id)
                         .containsExactlyInAnyOrder("schema.migrations", "domain.inventory-ledger", "domain.order-totals",
-                                "domain.order-status-history", "domain.booking-overlap", "domain.sales-reports");
+                                "domain.order-status-history", "domain.booking-overlap", "domain.sales-reports",
+                                "index.sequence-overflow", "index.table-bloat", "index.index-bloat");
                 assertThat(report.findings(Severity.UNKNOWN)).allSatisfy(f -> assertThat(f.message()).contains("privilege"));
                 assertThat(report.findings(Severity.WARNING)).isEmpty();
                 assertThat(report.check("ops.role-privileges").orElseThrow().findings()).singleElement()

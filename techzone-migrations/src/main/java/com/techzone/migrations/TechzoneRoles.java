@@ -100,11 +100,14 @@ public final class TechzoneRoles {
                 ALTER DEFAULT PRIVILEGES FOR ROLE %2$s IN SCHEMA %1$s
                     GRANT USAGE, SELECT ON SEQUENCES TO %3$s;
 
-                -- The monitor: server statistics through pg_monitor, and reading the tables.
+                -- The monitor: server statistics through pg_monitor, reading the tables, and reading (never
+                -- advancing) the sequences, whose values the overflow check judges.
                 GRANT pg_monitor TO %4$s;
                 GRANT USAGE ON SCHEMA %1$s TO %4$s;
                 GRANT SELECT ON ALL TABLES IN SCHEMA %1$s TO %4$s;
+                GRANT SELECT ON ALL SEQUENCES IN SCHEMA %1$s TO %4$s;
                 ALTER DEFAULT PRIVILEGES FOR ROLE %2$s IN SCHEMA %1$s GRANT SELECT ON TABLES TO %4$s;
+                ALTER DEFAULT PRIVILEGES FOR ROLE %2$s IN SCHEMA %1$s GRANT SELECT ON SEQUENCES TO %4$s;
 
                 -- The migration history is the owner's to write; the monitor may read it. It exists only after
                 -- the first migration: apply this script again then (it is idempotent).

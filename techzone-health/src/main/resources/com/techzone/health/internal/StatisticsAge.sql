@@ -1,2 +1,2 @@
--- The server clock and when the cumulative statistics started collecting (server start; a reset is read separately).
-select now() as now, pg_postmaster_start_time() as started
+-- The server clock (now, not the run transaction's start) and when the cumulative statistics started collecting (server start; a reset is read separately).
+select clock_timestamp() as now, pg_postmaster_start_time() as started

@@ -9,6 +9,8 @@ import io.github.mfvanek.pg.core.checks.common.DatabaseCheckOnHost;
 import io.github.mfvanek.pg.core.checks.host.IndexesWithBloatCheckOnHost;
 import io.github.mfvanek.pg.model.context.PgContext;
 import io.github.mfvanek.pg.model.index.IndexWithBloat;
+import java.sql.SQLException;
+import java.util.List;
 
 /** B-tree index bloat, estimated from statistics; the report's > 20% warning, > 40% critical. */
 final class IndexBloatCheck extends LibraryCheck<IndexWithBloat> {
@@ -43,5 +45,10 @@ final class IndexBloatCheck extends LibraryCheck<IndexWithBloat> {
                 .measured(CheckContext.value(index.getBloatPercentage(), Metric.INDEX_BLOAT_PERCENT))
                 .threshold(context.thresholdText(Metric.INDEX_BLOAT_PERCENT))
                 .fix("REINDEX INDEX CONCURRENTLY " + index.getIndexName());
+    }
+
+    @Override
+    List<Issue> unseen(CheckContext context) throws SQLException {
+        return lacking(context, "UnreadableTables", "tables", "SELECT", "their column statistics (pg_stats), from which bloat is estimated");
     }
 }

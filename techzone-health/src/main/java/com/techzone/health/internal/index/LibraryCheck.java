@@ -37,6 +37,41 @@ abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
     /** The finding for one result, or null to drop it. */
     abstract Issue toIssue(T item, CheckContext context);
 
+    /**
+     * UNKNOWN findings for what the role cannot see of what this check judges (none by default):
+     * the library's SQL would silently skip it.
+     *
+     * @throws SQLException if the privileges cannot be read
+     */
+    List<Issue> unseen(CheckContext context) throws SQLException {
+        return List.of();
+    }
+
+    /** The UNKNOWN finding naming the objects of {@code kind} the role lacks {@code privilege} on, if any. */
+    static List<Issue> lacking(CheckContext context, String sqlName, String kind, String privilege, String hidden)
+            throws SQLException {
+        List<String> names = context.queryNamed(LibraryCheck.class, sqlName, rs -> rs.getString("name"), context.schema());
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String role = context.queryText("select current_user::text as role", rs -> rs.getString("role")).get(0);
+        return List.of(Issue.unknown(kind, "Not judged for " + names.size() + " " + kind + ": role " + role + " lacks the privilege "
+                        + privilege + " on " + String.join(", ", names) + ", without which the server hides " + hidden)
+                .fix("GRANT " + privilege + " ON ALL " + kind.toUpperCase(java.util.Locale.ROOT) + " IN SCHEMA "
+                        + CheckContext.quote(context.schema()) + " TO " + CheckContext.quote(role)
+                        + "; (TechzoneRoles grants it to the monitor role)"));
+    }
+
+    /**
+     * The library's results as this check judges them (unchanged by default; the table bloat check
+     * sums a partitioned table's partitions).
+     *
+     * @throws SQLException if what it needs cannot be read
+     */
+    List<T> combine(List<T> found, CheckContext context) throws SQLException {
+        return found;
+    }
+
     /** The context passed to the library; the bloat checks override it with their threshold. */
     PgContext pgContext(CheckContext context) {
         return PgContext.of(context.schema());
@@ -54,8 +89,8 @@ abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
         String history = context.options().historyTable();
         List<T> found = create(context.pgConnection()).check(pgContext(context),
                 o -> !(o instanceof TableNameAware t && unqualified(t.getTableName()).equals(history)));
-        List<Issue> issues = new ArrayList<>();
-        for (T item : found) {
+        List<Issue> issues = new ArrayList<>(unseen(context));
+        for (T item : combine(found, context)) {
             Issue issue = toIssue(item, context);
             if (issue != null) {
                 issues.add(issue);

@@ -6,6 +6,8 @@ import io.github.mfvanek.pg.connection.PgConnection;
 import io.github.mfvanek.pg.core.checks.common.DatabaseCheckOnHost;
 import io.github.mfvanek.pg.core.checks.host.SequenceOverflowCheckOnHost;
 import io.github.mfvanek.pg.model.sequence.SequenceState;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 /** Sequences (and identity columns such as orders.order_number) with less than 10% of their range left. */
@@ -28,5 +30,10 @@ final class SequenceOverflowCheck extends LibraryCheck<SequenceState> {
         return (sequence.getRemainingPercentage() < 1 ? Issue.critical(name, message) : Issue.warning(name, message))
                 .measured(left).threshold("10%")
                 .fix("ALTER SEQUENCE " + sequence.getSequenceName() + " AS bigint (and the column: ALTER TABLE ... ALTER COLUMN ... TYPE bigint)");
+    }
+
+    @Override
+    List<Issue> unseen(CheckContext context) throws SQLException {
+        return lacking(context, "UnreadableSequences", "sequences", "SELECT", "their current value (read as 100% left)");
     }
 }

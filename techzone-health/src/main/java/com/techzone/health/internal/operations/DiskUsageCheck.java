@@ -6,27 +6,48 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Database size against the capacity the caller gives (> 75% / > 90%); without a capacity, reported only. */
+/**
+ * What the cluster keeps on the volume (every database and the WAL, not only this database) against
+ * the capacity the caller gives (> 75% / > 90%); without a capacity, reported only. UNKNOWN when
+ * the role may not measure some database (CONNECT or pg_read_all_stats) or the WAL (pg_monitor).
+ */
 final class DiskUsageCheck extends OperationsCheck {
 
     DiskUsageCheck() {
-        super("disk", "Disk usage");
+        super("disk", "Disk usage of the cluster");
     }
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        long bytes = context.query(getClass(), rs -> rs.getLong("bytes")).get(0);
-        Long capacity = context.options().diskCapacityBytes();
-        if (capacity == null) {
-            return List.of(Issue.info("database", "The database takes " + CheckContext.bytes(bytes)
-                            + "; not judged: no disk capacity was given").measured(CheckContext.bytes(bytes))
-                    .fix("Pass the volume size (diskCapacityBytes / --capacity-bytes) to judge disk usage"));
-        }
-        double percent = 100.0 * bytes / capacity;
-        Issue issue = judged(context, Metric.DISK_USAGE_PERCENT, percent, "database", "The database takes "
-                + CheckContext.bytes(bytes) + " of " + CheckContext.bytes(capacity));
-        return List.of(percent > context.threshold(Metric.DISK_USAGE_PERCENT).warning()
-                ? issue.fix("Grow the volume, or reclaim space: drop unused indexes, repack bloated tables, archive old rows")
-                : issue);
+        String role = context.queryText("select current_user::text as role", r -> r.getString("role")).get(0);
+        return context.query(getClass(), rs -> {
+            long databases = rs.getLong("databases_bytes");
+            long wal = rs.getLong("wal_bytes");
+            boolean walSeen = !rs.wasNull();
+            String unmeasurable = rs.getString("unmeasurable");
+            if (unmeasurable != null || !walSeen) {
+                return Issue.unknown("cluster", "Not measured: role " + role + " lacks the privilege "
+                                + (unmeasurable != null ? "CONNECT on " + unmeasurable + " (or pg_read_all_stats)" : "pg_monitor")
+                                + ", without which the server does not tell "
+                                + (unmeasurable != null ? "those databases' sizes" : "the size of the WAL"))
+                        .fix("GRANT pg_monitor TO " + CheckContext.quote(role) + "; (TechzoneRoles grants it to the monitor role)");
+            }
+            long bytes = databases + wal;
+            String parts = CheckContext.bytes(bytes) + " (this database " + CheckContext.bytes(rs.getLong("this_bytes"))
+                    + ", all databases " + CheckContext.bytes(databases) + ", WAL " + CheckContext.bytes(wal) + ")";
+            Long capacity = context.options().diskCapacityBytes();
+            if (capacity == null) {
+                return Issue.info("cluster", "The cluster takes " + parts + "; not judged: no disk capacity was given")
+                        .measured(CheckContext.bytes(bytes))
+                        .fix("Pass the volume size (diskCapacityBytes / --capacity-bytes) to judge disk usage");
+            }
+            double percent = 100.0 * bytes / capacity;
+            Issue issue = judged(context, Metric.DISK_USAGE_PERCENT, percent, "cluster", "The cluster takes " + parts
+                    + " of " + CheckContext.bytes(capacity));
+            return percent > context.threshold(Metric.DISK_USAGE_PERCENT).warning()
+                    ? issue.fix("Grow the volume, or reclaim space: drop unused databases and indexes, repack bloated tables, "
+                    + "archive old rows; check what holds WAL back (ops.replication-lag's slots, ops.wal-archiving)")
+                    : issue;
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.techzone.health.internal.CheckContext;
 import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** Sessions idle in an open transaction past the limit (30 s warning, 300 s critical): they hold locks and block vacuum. */
 final class IdleInTransactionCheck extends OperationsCheck {
@@ -15,6 +16,10 @@ final class IdleInTransactionCheck extends OperationsCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> blind = withoutStatistics(context, "other roles' sessions (their state, start times and query)");
+        if (blind.isPresent()) {
+            return List.of(blind.get());
+        }
         return context.query(getClass(), rs -> {
             int pid = rs.getInt("pid");
             return judged(context, Metric.IDLE_IN_TRANSACTION_SECONDS, rs.getDouble("idle_seconds"), "pid " + pid,

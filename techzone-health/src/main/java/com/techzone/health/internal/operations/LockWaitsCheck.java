@@ -6,6 +6,7 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Sessions waiting on a lock, with the pids blocking them (any wait is WARNING, past 60 s CRITICAL). */
 final class LockWaitsCheck extends OperationsCheck {
@@ -16,6 +17,10 @@ final class LockWaitsCheck extends OperationsCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> blind = withoutStatistics(context, "other roles' sessions (their wait events and query)");
+        if (blind.isPresent()) {
+            return List.of(blind.get());
+        }
         return context.query(getClass(), rs -> {
             int pid = rs.getInt("pid");
             Integer[] blocking = (Integer[]) rs.getArray("blocking_pids").getArray();

@@ -6,27 +6,59 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Replay lag of each replica (and of this server when it is one): 60 s warning, 300 s critical. Also
- * replication slots that no client uses but that retain WAL (WARNING): their WAL piles up in pg_wal
- * until the disk is full. Its second query is {@code ReplicationSlots.sql}.
+ * Replay lag of each replica (and of this server when it is one): 60 s warning, 300 s critical. A
+ * replica that has replayed all the WAL it received is 0 behind, however long the primary has been
+ * idle. Also replication slots that no client uses but that retain WAL (WARNING): their WAL piles up
+ * in pg_wal until the disk is full ({@code ReplicationSlots.sql}). On a replica, queries of this
+ * database cancelled by recovery conflicts (WARNING) and hot_standby_feedback (INFO)
+ * ({@code StandbyState.sql}).
  */
 final class ReplicationLagCheck extends OperationsCheck {
 
     ReplicationLagCheck() {
-        super("replication-lag", "Replication lag and inactive slots");
+        super("replication-lag", "Replication lag, inactive slots, standby conflicts");
     }
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        List<Issue> issues = new ArrayList<>(context.query(getClass(), rs -> {
-            double lag = rs.getDouble("lag_seconds");
-            String replica = rs.getString("replica");
-            return judged(context, Metric.REPLICATION_LAG_SECONDS, Math.floor(lag), replica,
-                    "Replica " + replica + " (" + rs.getString("state") + ") replays " + Math.round(lag) + " s behind");
-        }));
-        boolean replicas = !issues.isEmpty();
+        Optional<Issue> blind = withoutStatistics(context, "the replicas' replay lag (pg_stat_replication)");
+        List<Issue> issues = new ArrayList<>();
+        if (blind.isPresent()) {
+            issues.add(blind.get());
+        } else {
+            issues.addAll(context.query(getClass(), rs -> {
+                double lag = rs.getDouble("lag_seconds");
+                String replica = rs.getString("replica");
+                return judged(context, Metric.REPLICATION_LAG_SECONDS, Math.floor(lag), replica,
+                        "Replica " + replica + " (" + rs.getString("state") + ") replays " + Math.round(lag) + " s behind");
+            }));
+            if (issues.isEmpty()) {
+                issues.add(Issue.info("replication", "No replicas: no lag to judge; the report advises "
+                        + "streaming replication for high availability"));
+            }
+        }
+        issues.addAll(context.queryNamed(getClass(), "StandbyState", rs -> {
+            List<Issue> standby = new ArrayList<>();
+            if (!rs.getBoolean("in_recovery")) {
+                return standby;
+            }
+            long conflicts = rs.getLong("conflicts");
+            if (conflicts > 0) {
+                standby.add(Issue.warning("recovery conflicts", conflicts + " queries of this database were cancelled by "
+                                + "recovery conflicts on this replica (" + rs.getLong("snapshot_conflicts") + " of them snapshot conflicts)")
+                        .measured(conflicts).threshold("0")
+                        .fix("Turn hot_standby_feedback on (the primary then keeps the rows replica queries need), or raise "
+                                + "max_standby_streaming_delay; see pg_stat_database_conflicts"));
+            }
+            boolean feedback = "on".equals(rs.getString("hot_standby_feedback"));
+            standby.add(Issue.info("hot_standby_feedback", "hot_standby_feedback is " + (feedback ? "on: the primary's vacuum "
+                    + "keeps rows this replica's queries still read (at the price of bloat there)" : "off: long queries here "
+                    + "may be cancelled by recovery conflicts")).measured(feedback ? "on" : "off"));
+            return standby;
+        }).get(0));
         issues.addAll(context.queryNamed(getClass(), "ReplicationSlots", rs -> {
             String slot = rs.getString("slot_name");
             long retained = rs.getLong("retained_bytes");
@@ -36,10 +68,6 @@ final class ReplicationLagCheck extends OperationsCheck {
                     .fix("Reconnect its consumer, or if it is gone for good: SELECT pg_drop_replication_slot('" + slot
                             + "'); cap the risk with max_slot_wal_keep_size");
         }));
-        if (!replicas) {
-            issues.add(0, Issue.info("replication", "No replicas: no lag to judge; the report advises "
-                    + "streaming replication for high availability"));
-        }
         return issues;
     }
 }

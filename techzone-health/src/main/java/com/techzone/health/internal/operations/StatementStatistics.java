@@ -2,6 +2,7 @@ package com.techzone.health.internal.operations;
 
 import com.techzone.health.internal.CheckContext;
 import com.techzone.health.internal.Issue;
+import com.techzone.health.internal.Sql;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ import java.util.Optional;
 final class StatementStatistics {
 
     private StatementStatistics() {
+    }
+
+    /**
+     * The SQL resource {@code <name>.sql} beside this class with the tracked statement set
+     * ({@code TrackedStatements.sql}) in place of {@code {tracked}}: the one set that
+     * ops.mean-query-time and ops.slow-statements judge.
+     */
+    static String over(Class<?> check) {
+        return Sql.of(check).replace("{tracked}", Sql.of(StatementStatistics.class, "TrackedStatements"));
     }
 
     /** Empty when pg_stat_statements is usable, else the UNKNOWN finding. */

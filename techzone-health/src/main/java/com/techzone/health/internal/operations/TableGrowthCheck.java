@@ -7,7 +7,10 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Size of the tables the report says to watch (orders, inventory_logs, reviews); past 10 GiB, partition. */
+/**
+ * Size of the tables the report says to watch (orders, inventory_logs, reviews), a partitioned one
+ * summed over its partitions; past 10 GiB, partition (or, once partitioned, retire old partitions).
+ */
 final class TableGrowthCheck extends OperationsCheck {
 
     TableGrowthCheck() {
@@ -19,8 +22,15 @@ final class TableGrowthCheck extends OperationsCheck {
         return context.query(getClass(), rs -> {
             String table = rs.getString("relname");
             long bytes = rs.getLong("bytes");
+            boolean partitioned = rs.getBoolean("partitioned");
             Issue issue = judged(context, Metric.TABLE_SIZE_GIB, bytes / (double) (1L << 30), table, "Table " + table
-                    + " holds about " + rs.getLong("estimated_rows") + " rows in " + CheckContext.bytes(bytes));
+                    + " holds about " + rs.getLong("estimated_rows") + " rows in " + CheckContext.bytes(bytes)
+                    + (partitioned ? " over its " + rs.getLong("partitions") + " partition(s)" : ""));
+            if (partitioned) {
+                return issue.severity() == Severity.INFO ? issue.measured(CheckContext.bytes(bytes))
+                        : issue.fix("Detach and archive (or drop) old partitions of " + table
+                        + " (ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY); pg_partman automates retention");
+            }
             return issue.severity() == Severity.INFO ? issue.measured(CheckContext.bytes(bytes))
                     : issue.fix("Partition " + table + " by created_at (declarative RANGE partitions, e.g. quarterly; "
                     + "pg_partman automates it): CREATE TABLE " + table + "_2026_q1 PARTITION OF " + table

@@ -6,23 +6,33 @@ import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Transaction-ID age of the database: past 1.0 billion WARNING, past 1.5 billion CRITICAL (wraparound near 2.1 billion). */
+/**
+ * Transaction-ID and multixact age of the oldest database of the cluster (templates included), not
+ * only the current one: the server stops assigning IDs for every database when the oldest nears
+ * 2^31. Both are judged on the XID_AGE thresholds (1.0 billion WARNING, 1.5 billion CRITICAL), since
+ * both wrap at the same limit. One finding each, naming the oldest database.
+ */
 final class WraparoundCheck extends OperationsCheck {
 
     WraparoundCheck() {
-        super("xid-wraparound", "Transaction-ID wraparound age");
+        super("xid-wraparound", "Transaction-ID and multixact wraparound age (whole cluster)");
     }
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
         return context.query(getClass(), rs -> {
-            long age = rs.getLong("xid_age");
-            Issue issue = judged(context, Metric.XID_AGE, age, rs.getString("datname"),
-                    "The oldest unfrozen transaction ID is " + age + " transactions old (autovacuum forces a freeze at "
-                            + rs.getLong("freeze_max_age") + ")");
+            boolean xid = "xid".equals(rs.getString("kind"));
+            long age = rs.getLong("age");
+            String database = rs.getString("datname");
+            String what = xid ? "transaction ID" : "multixact ID";
+            Issue issue = judged(context, Metric.XID_AGE, age, database,
+                    "The oldest unfrozen " + what + " of the cluster is " + age + " old, in database " + database
+                            + (database.equals(rs.getString("current_db")) ? " (this one)" : "")
+                            + " (autovacuum forces a freeze at " + rs.getLong("freeze_max_age") + ")");
             return age > context.threshold(Metric.XID_AGE).warning()
-                    ? issue.fix("VACUUM (FREEZE, VERBOSE) the oldest tables now; find what blocks autovacuum (long transactions, "
-                    + "prepared transactions, replication slots)") : issue;
+                    ? issue.fix("In database " + database + ", VACUUM (FREEZE, VERBOSE) its oldest tables now (template0 does not "
+                    + "accept connections: autovacuum freezes it once nothing holds it back); find what blocks autovacuum "
+                    + "(long transactions, prepared transactions, replication slots)") : issue;
         });
     }
 }

@@ -1,4 +1,5 @@
--- Mean execution time over all statements pg_stat_statements tracked in this database.
+-- Mean execution time over the tracked statement set (TrackedStatements.sql, the set ops.slow-statements lists).
 select sum(s.total_exec_time) / nullif(sum(s.calls), 0) as mean_ms, coalesce(sum(s.calls), 0) as calls
-from pg_stat_statements s
-where s.dbid = (select oid from pg_database where datname = current_database())
+from (
+{tracked}
+) s

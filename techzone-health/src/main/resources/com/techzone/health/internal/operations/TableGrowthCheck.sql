@@ -1,6 +1,13 @@
--- Size and estimated rows of the tables the report says to watch for growth: orders, inventory_logs, reviews.
-select c.relname, pg_total_relation_size(c.oid) as bytes, greatest(c.reltuples, 0)::bigint as estimated_rows
+-- Size and estimated rows of the tables the report says to watch for growth (orders, inventory_logs, reviews); a partitioned table counts the sum over its partitions (pg_partition_tree), whose own size is 0.
+select c.relname, c.relkind = 'p' as partitioned,
+       coalesce(sum(pg_total_relation_size(t.relid)), 0)::bigint as bytes,
+       coalesce(sum(greatest(p.reltuples, 0)) filter (where t.isleaf), 0)::bigint as estimated_rows,
+       count(*) filter (where t.isleaf and t.relid <> c.oid) as partitions
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
+cross join lateral (select relid, isleaf from pg_partition_tree(c.oid)
+                    union select c.oid, true where c.relkind = 'r') t -- a plain table has no partition tree
+join pg_class p on p.oid = t.relid
 where n.nspname = ? and c.relname in ('orders', 'inventory_logs', 'reviews') and c.relkind in ('r', 'p')
+group by c.oid, c.relname, c.relkind
 order by bytes desc

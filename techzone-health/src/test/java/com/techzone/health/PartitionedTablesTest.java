@@ -1,0 +1,121 @@
+package com.techzone.health;
+
+import static com.techzone.health.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An orders table partitioned by range: its size, rows and dead tuples are the sums over its partitions. */
+class PartitionedTablesTest {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void partitionedOrders() {
+        db = TestPostgres.get().createEmptyDatabase();
+        db.execute("""
+                CREATE TABLE orders (id bigint NOT NULL, created_at timestamptz NOT NULL, total numeric(12,2) NOT NULL, note text)
+                    PARTITION BY RANGE (created_at)""",
+                "CREATE TABLE orders_2026_q1 PARTITION OF orders FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')",
+                "CREATE TABLE orders_2026_q2 PARTITION OF orders FOR VALUES FROM ('2026-04-01') TO ('2026-07-01')",
+                "INSERT INTO orders SELECT g, '2026-01-01'::timestamptz + (g % 180) * interval '1 day', 10, repeat('x', 60) "
+                        + "FROM generate_series(1, 100000) g",
+                Statistics.FLUSH, "VACUUM ANALYZE orders"); // the insert's counts first, so VACUUM's live count stands
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @Test
+    void shouldMeasureAPartitionedTableAsTheSumOfItsPartitions() {
+        long partitionBytes = ((Number) value("SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits "
+                + "WHERE inhparent = 'orders'::regclass")).longValue();
+        assertThat(partitionBytes).as("100000 rows of ~100 bytes").isGreaterThan(8L << 20);
+
+        // Warn past 8 MiB (0.0078125 GiB): only a size that counts the partitions reaches it.
+        CheckResult result = check(db, "ops.table-growth", b -> b.groups(CheckGroup.OPERATIONS)
+                .threshold(Metric.TABLE_SIZE_GIB, 8.0 / 1024, 100));
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("orders");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("Table orders holds about 100000 rows in ").endsWith(" over its 2 partition(s)")
+                    .doesNotContain(" 0 bytes");
+            assertThat(f.recommendation()).contains("DETACH PARTITION");
+        });
+    }
+
+    @Test
+    void shouldSumDeadTuplesOverThePartitions() {
+        db.execute("DELETE FROM orders WHERE id % 2 = 0", Statistics.FLUSH);
+        Statistics.awaitVisible(db, "SELECT sum(n_dead_tup) >= 50000 FROM pg_stat_user_tables WHERE relname LIKE 'orders_%'");
+
+        CheckResult result;
+        try {
+            result = check(db, "ops.autovacuum", b -> b.groups(CheckGroup.OPERATIONS));
+        } finally { // the other tests see the 100000 rows again, whatever the order
+            db.execute("INSERT INTO orders SELECT g, '2026-01-01'::timestamptz + (g % 180) * interval '1 day', 10, repeat('x', 60) "
+                    + "FROM generate_series(2, 100000, 2) g", Statistics.FLUSH, "VACUUM ANALYZE orders");
+        }
+
+        assertThat(result.findings()).filteredOn(f -> f.message().contains("dead tuples")).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("orders");
+            assertThat(f.severity()).as(f.message()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).startsWith("Table orders (2 partitions) has 50000 dead tuples for 50000 live");
+            assertThat(f.recommendation()).startsWith("VACUUM (ANALYZE) orders");
+        });
+    }
+
+    @Test
+    void shouldSeeThePartitionsIndexes() {
+        db.execute("CREATE INDEX orders_created_at ON orders (created_at)", "CREATE INDEX orders_created_at_copy ON orders (created_at)");
+        try {
+            CheckResult result = check(db, "index.duplicated", b -> b.groups(CheckGroup.INDEXES));
+
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.findings()).as("on the partitioned table, whose DROP INDEX removes the partitions' copies too")
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.object()).isEqualTo("orders.orders_created_at_copy");
+                    });
+        } finally {
+            db.execute("DROP INDEX orders_created_at_copy", "DROP INDEX orders_created_at");
+        }
+    }
+
+    @Test
+    void shouldJudgeTheBloatOfAPartitionedTableAsOneTable() {
+        db.execute("CREATE TABLE ledger (id bigint NOT NULL, note text) PARTITION BY RANGE (id)",
+                "CREATE TABLE ledger_1 PARTITION OF ledger FOR VALUES FROM (0) TO (10000) WITH (autovacuum_enabled = false)",
+                "CREATE TABLE ledger_2 PARTITION OF ledger FOR VALUES FROM (10000) TO (20000) WITH (autovacuum_enabled = false)",
+                "INSERT INTO ledger SELECT g, repeat('x', 200) FROM generate_series(0, 19999) g",
+                "DELETE FROM ledger WHERE id % 20 <> 0", "ANALYZE ledger");
+        try {
+            CheckResult result = check(db, "index.table-bloat", b -> b.groups(CheckGroup.INDEXES).bloatMinimumBytes(0));
+
+            assertThat(result.findings()).extracting(Finding::object).as("the partitions are summed into their table")
+                    .doesNotContain("ledger_1", "ledger_2");
+            assertThat(result.findings()).filteredOn(f -> f.object().equals("ledger")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.message()).startsWith("Table ledger is about ");
+            });
+        } finally {
+            db.execute("DROP TABLE ledger");
+        }
+    }
+
+    private static Object value(String sql) {
+        try (var c = db.dataSource().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

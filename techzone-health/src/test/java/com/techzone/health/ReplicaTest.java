@@ -1,0 +1,107 @@
+package com.techzone.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.testing.TestCluster;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The health check on a streaming replica (read-only) and on its primary. */
+class ReplicaTest {
+
+    private static TestCluster primary;
+    private static TestCluster replica;
+
+    @BeforeAll
+    static void startPrimaryAndReplica() {
+        primary = TestCluster.start(Map.of());
+        primary.createMigratedDatabase("shop");
+        primary.execute("shop", "CREATE EXTENSION pg_stat_statements");
+        replica = primary.startReplica();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (replica != null) {
+            replica.close();
+        }
+        if (primary != null) {
+            primary.close();
+        }
+    }
+
+    @Test
+    void shouldSayACaughtUpReplicaOfAnIdlePrimaryIsNotBehind() {
+        caughtUp();
+        // The primary stays idle: the time since the last replayed commit grows, the lag does not.
+        replica.awaitTrue("shop", "SELECT clock_timestamp() - pg_last_xact_replay_timestamp() > interval '2 s'");
+        replica.awaitTrue("shop", "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()");
+
+        CheckResult result = TechzoneHealth.configure(replica.dataSource("shop")).groups(CheckGroup.OPERATIONS)
+                .threshold(Metric.REPLICATION_LAG_SECONDS, 1, 600).build().run().check("ops.replication-lag").orElseThrow();
+
+        assertThat(result.status()).isEqualTo(Status.HEALTHY);
+        assertThat(result.findings()).filteredOn(f -> f.object().equals("this server (replica)")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.measured()).isEqualTo("0 s");
+        });
+        assertThat(result.findings()).filteredOn(f -> f.object().equals("hot_standby_feedback")).singleElement()
+                .satisfies(f -> assertThat(f.measured()).isEqualTo("off"));
+    }
+
+    @Test
+    void shouldMeasureTheLagOfAReplicaThatHasNotReplayedWhatItReceived() {
+        caughtUp();
+        replica.execute("shop", "SELECT pg_wal_replay_pause()");
+        try {
+            primary.execute("shop", "INSERT INTO contacts (name, email, subject, message) VALUES ('L', 'lag@shop.example', 'Q', 'm')");
+            String sent = (String) primary.queryValue("shop", "SELECT pg_current_wal_insert_lsn()::text");
+            replica.awaitTrue("shop", "SELECT pg_last_wal_receive_lsn() >= '" + sent + "'::pg_lsn");
+            replica.awaitTrue("shop", "SELECT clock_timestamp() - pg_last_xact_replay_timestamp() > interval '2 s'");
+
+            CheckResult result = TechzoneHealth.configure(replica.dataSource("shop")).groups(CheckGroup.OPERATIONS)
+                    .threshold(Metric.REPLICATION_LAG_SECONDS, 1, 600).build().run().check("ops.replication-lag").orElseThrow();
+
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.findings()).filteredOn(f -> f.object().equals("this server (replica)")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(Double.parseDouble(f.measured().replace(" s", ""))).isGreaterThanOrEqualTo(2);
+            });
+        } finally {
+            replica.execute("shop", "SELECT pg_wal_replay_resume()");
+        }
+    }
+
+    @Test
+    void shouldRunTheWholeHealthCheckOnTheReadOnlyReplica() {
+        caughtUp();
+        HealthReport report = TechzoneHealth.configure(replica.dataSource("shop")).groups(CheckGroup.values()).build().run();
+
+        assertThat(report.score()).hasToString("6/6");
+        assertThat(report.findings(Severity.UNKNOWN)).as("nothing unmeasured on a replica").isEmpty();
+        assertThat(report.checks()).extracting(CheckResult::id).contains("ops.replication-lag", "domain.order-totals",
+                "index.sequence-overflow", "schema.migrations");
+    }
+
+    @Test
+    void shouldReportTheReplicaOnThePrimary() {
+        caughtUp();
+        CheckResult result = TechzoneHealth.configure(primary.dataSource("shop")).groups(CheckGroup.OPERATIONS).build().run()
+                .check("ops.replication-lag").orElseThrow();
+
+        assertThat(result.status()).isEqualTo(Status.HEALTHY);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).startsWith("techzone_replica@");
+            assertThat(f.message()).contains("(streaming)");
+        });
+    }
+
+    /** The primary commits once and the replica replays it. */
+    private static void caughtUp() {
+        primary.execute("shop", "CREATE TABLE IF NOT EXISTS heartbeat (x int)", "INSERT INTO heartbeat VALUES (1)");
+        String sent = (String) primary.queryValue("shop", "SELECT pg_current_wal_insert_lsn()::text");
+        replica.awaitTrue("shop", "SELECT pg_last_wal_replay_lsn() >= '" + sent + "'::pg_lsn");
+    }
+}
