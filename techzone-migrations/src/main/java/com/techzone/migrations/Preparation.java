@@ -61,8 +61,14 @@ final class Preparation {
                 try (Statement s = c.createStatement()) {
                     s.execute(LOCK);
                 }
-                placeExtension(c, schema);
+                List<String> techzoneSchemas = techzoneSchemas(c);
+                placeExtension(c, schema, techzoneSchemas);
                 boolean besideOtherObjects = besideOtherObjects(c, schema, historyTable);
+                if (besideOtherObjects && techzoneSchemas.contains(schema)) {
+                    throw new MigrationException("The schema \"" + schema + "\" already holds the TechZone tables but "
+                            + "no history table " + historyTable + ": was it migrated with another historyTable(...)? "
+                            + "Configure that name; nothing was changed", "ERROR", null);
+                }
                 c.commit();
                 return besideOtherObjects;
             } catch (SQLException | RuntimeException e) {
@@ -82,7 +88,7 @@ final class Preparation {
      * another TechZone schema depends on (or is about to): move it there. Anywhere else (public, a
      * schema for extensions the DBA chose): leave it, the host may use it there.
      */
-    private static void placeExtension(Connection c, String target) throws SQLException {
+    private static void placeExtension(Connection c, String target, List<String> techzoneSchemas) throws SQLException {
         String home = null;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(EXTENSION_SCHEMA_SQL)) {
             if (rs.next()) {
@@ -100,12 +106,6 @@ final class Preparation {
         if (home.equals("public") || home.equals(ownSchema)) {
             return;
         }
-        List<String> techzoneSchemas = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TECHZONE_SCHEMAS_SQL)) {
-            while (rs.next()) {
-                techzoneSchemas.add(rs.getString(1));
-            }
-        }
         boolean inATenant = techzoneSchemas.contains(home);
         boolean sharedWithAnotherTenant = !home.equals(target) || techzoneSchemas.size() > 1;
         if (inATenant && sharedWithAnotherTenant) {
@@ -120,6 +120,16 @@ final class Preparation {
                         + ownSchema + ";", e.getSQLState(), e);
             }
         }
+    }
+
+    private static List<String> techzoneSchemas(Connection c) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TECHZONE_SCHEMAS_SQL)) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
     }
 
     private static boolean besideOtherObjects(Connection c, String schema, String historyTable) throws SQLException {

@@ -82,8 +82,10 @@ public final class TechzoneMigrations {
      * {@link #EXTENSION_SCHEMA}). Borrows at most two connections at once (Flyway's).
      *
      * @return what was applied, from which version to which
-     * @throws MigrationException if the server cannot be reached, a migration fails, or an applied
-     *     migration differs from the packaged one; a failed migration leaves its changes rolled back
+     * @throws MigrationException if the server cannot be reached, a migration fails, an applied
+     *     migration differs from the packaged one, the schema holds TechZone tables recorded under
+     *     another history table, or the application's Flyway is not one of {@value #SUPPORTED_FLYWAY}
+     *     (error code {@code INCOMPATIBLE_FLYWAY}); a failed migration leaves its changes rolled back
      */
     public MigrationResult migrate() {
         boolean besideOtherObjects = Preparation.prepare(dataSource, schema, historyTable);

@@ -96,6 +96,20 @@ class HostFlywayTest {
         }
     }
 
+    @Test
+    void shouldNotBaselineASchemaThatHoldsTechzoneUnderAnotherHistoryTable() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            TechzoneMigrations.configure(db.dataSource()).historyTable("shop_history").load().migrate();
+
+            assertThatThrownBy(() -> TechzoneMigrations.migrate(db.dataSource()))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("already holds the TechZone tables but no history table techzone_schema_history")
+                    .hasMessageContaining("historyTable");
+            assertThat(new SchemaCatalog(db.dataSource()).strings("SELECT to_regclass('techzone_schema_history')::text"))
+                    .as("nothing written").containsOnlyNulls();
+        }
+    }
+
     /**
      * The host's Flyway on default settings but for its location; with {@code sharing}, the two
      * settings docs/usage.md tells a host to add when it shares a schema with TechZone
