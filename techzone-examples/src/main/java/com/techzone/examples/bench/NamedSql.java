@@ -26,9 +26,13 @@ record NamedSql(String jdbc, List<String> names) {
         names = List.copyOf(names);
     }
 
-    /** Parses Jdbi SQL (comments as {@code --} lines are removed, like {@code ClasspathSqlLocator.removingComments()}). */
+    /**
+     * Parses Jdbi SQL (comments as {@code --} lines are removed, like {@code ClasspathSqlLocator.removingComments()};
+     * the library's {@code <schema>.} prefix becomes {@code public.}, the schema the benchmark's facade uses).
+     */
     static NamedSql parse(String sql) {
-        String text = sql.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
+        String text = sql.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"))
+                .replace("<schema>.", "public.");
         Matcher m = PARAMETER.matcher(text);
         StringBuilder out = new StringBuilder();
         List<String> names = new ArrayList<>();
