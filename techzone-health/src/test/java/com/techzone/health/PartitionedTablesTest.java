@@ -53,21 +53,23 @@ class PartitionedTablesTest {
 
     @Test
     void shouldSumDeadTuplesOverThePartitions() {
-        db.execute("DELETE FROM orders WHERE id % 2 = 0", Statistics.FLUSH);
-        Statistics.awaitVisible(db, "SELECT sum(n_dead_tup) >= 50000 FROM pg_stat_user_tables WHERE relname LIKE 'orders_%'");
+        db.execute("DELETE FROM orders WHERE id % 4 <> 0", Statistics.FLUSH);
+        Statistics.awaitVisible(db, "SELECT sum(n_dead_tup) >= 75000 FROM pg_stat_user_tables WHERE relname LIKE 'orders_%'");
 
         CheckResult result;
         try {
             result = check(db, "ops.autovacuum", b -> b.groups(CheckGroup.OPERATIONS));
         } finally { // the other tests see the 100000 rows again, whatever the order
             db.execute("INSERT INTO orders SELECT g, '2026-01-01'::timestamptz + (g % 180) * interval '1 day', 10, repeat('x', 60) "
-                    + "FROM generate_series(2, 100000, 2) g", Statistics.FLUSH, "VACUUM ANALYZE orders");
+                    + "FROM generate_series(1, 100000) g WHERE g % 4 <> 0", Statistics.FLUSH, "VACUUM ANALYZE orders");
         }
 
         assertThat(result.findings()).filteredOn(f -> f.message().contains("dead tuples")).singleElement().satisfies(f -> {
             assertThat(f.object()).isEqualTo("orders");
             assertThat(f.severity()).as(f.message()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.message()).startsWith("Table orders (2 partitions) has 50000 dead tuples for 50000 live");
+            // 75000 dead for 25000 live: the live count is not asserted, as on PostgreSQL 14 the insert's counts may
+            // reach the statistics after VACUUM's.
+            assertThat(f.message()).startsWith("Table orders (2 partitions) has 75000 dead tuples for ");
             assertThat(f.recommendation()).startsWith("VACUUM (ANALYZE) orders");
         });
     }

@@ -3,6 +3,9 @@ package com.techzone.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techzone.testing.TestCluster;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,40 @@ class ReplicaTest {
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.object()).startsWith("techzone_replica@");
             assertThat(f.message()).contains("(streaming)");
+        });
+    }
+
+    @Test
+    void shouldWarnAboutQueriesCancelledByRecoveryConflicts() throws Exception {
+        primary.execute("postgres", "CREATE DATABASE conflicts");
+        primary.execute("conflicts", "CREATE TABLE notes (id int PRIMARY KEY, body text) WITH (autovacuum_enabled = false)",
+                "INSERT INTO notes SELECT g, 'n' FROM generate_series(1, 1000) g");
+        caughtUp();
+        replica.awaitTrue("conflicts", "SELECT count(*) = 1000 FROM notes");
+        replica.execute("postgres", "ALTER SYSTEM SET max_standby_streaming_delay = 0", "SELECT pg_reload_conf()");
+        try (Connection reader = replica.dataSource("conflicts").getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement s = reader.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM notes").close();
+            }
+            // The primary removes rows the reader's snapshot still sees: replaying that cancels the reader.
+            primary.execute("conflicts", "DELETE FROM notes", "VACUUM notes");
+            replica.awaitTrue("conflicts", "SELECT confl_snapshot > 0 FROM pg_stat_database_conflicts WHERE datname = 'conflicts'");
+        } catch (SQLException expected) {
+            // the reader's connection was ended by the conflict
+        } finally {
+            replica.execute("postgres", "ALTER SYSTEM RESET max_standby_streaming_delay", "SELECT pg_reload_conf()");
+        }
+
+        CheckResult result = TechzoneHealth.configure(replica.dataSource("conflicts")).groups(CheckGroup.OPERATIONS).build().run()
+                .check("ops.replication-lag").orElseThrow();
+
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).filteredOn(f -> f.object().equals("recovery conflicts")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("1 queries of this database were cancelled").contains("1 of them snapshot conflicts");
+            assertThat(f.recommendation()).contains("hot_standby_feedback");
         });
     }
 

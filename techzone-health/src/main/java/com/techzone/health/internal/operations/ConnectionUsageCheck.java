@@ -32,7 +32,7 @@ final class ConnectionUsageCheck extends OperationsCheck {
             double percent = 100.0 * used / usable;
             return judged(context, Metric.CONNECTION_USAGE_PERCENT, percent, "max_connections",
                     used + " of " + usable + " usable connections in use (max_connections " + max + ", " + reserved
-                            + " reserved for superusers and pg_use_reserved_connections)")
+                            + " reserved: superuser_reserved_connections + reserved_connections)")
                     .fix(percent > context.threshold(Metric.CONNECTION_USAGE_PERCENT).warning()
                             ? "Pool connections (HikariCP maximumPoolSize per instance x instances well below the usable slots); "
                             + "look for leaks and idle sessions in pg_stat_activity" : null);

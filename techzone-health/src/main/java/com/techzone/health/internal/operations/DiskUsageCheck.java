@@ -10,6 +10,7 @@ import java.util.List;
  * What the cluster keeps on the volume (every database and the WAL, not only this database) against
  * the capacity the caller gives (> 75% / > 90%); without a capacity, reported only. UNKNOWN when
  * the role may not measure some database (CONNECT or pg_read_all_stats) or the WAL (pg_monitor).
+ * Its second query is {@code DiskUsageWal.sql}.
  */
 final class DiskUsageCheck extends OperationsCheck {
 
@@ -22,8 +23,8 @@ final class DiskUsageCheck extends OperationsCheck {
         String role = context.queryText("select current_user::text as role", r -> r.getString("role")).get(0);
         return context.query(getClass(), rs -> {
             long databases = rs.getLong("databases_bytes");
-            long wal = rs.getLong("wal_bytes");
-            boolean walSeen = !rs.wasNull();
+            boolean walSeen = rs.getBoolean("wal_visible");
+            long wal = walSeen ? context.queryNamed(DiskUsageCheck.class, "DiskUsageWal", r -> r.getLong("wal_bytes")).get(0) : 0;
             String unmeasurable = rs.getString("unmeasurable");
             if (unmeasurable != null || !walSeen) {
                 return Issue.unknown("cluster", "Not measured: role " + role + " lacks the privilege "

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Sessions waiting on a lock, with the pids blocking them (any wait is WARNING, past 60 s CRITICAL). */
+/**
+ * Sessions waiting on a lock, with the pids blocking them (any wait is WARNING, past 60 s CRITICAL).
+ * A wait is timed from {@code pg_locks.waitstart}, when it began, not from the statement's start.
+ */
 final class LockWaitsCheck extends OperationsCheck {
 
     LockWaitsCheck() {
