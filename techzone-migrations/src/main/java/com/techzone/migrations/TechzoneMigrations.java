@@ -31,7 +31,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 public final class TechzoneMigrations {
 
     /** Classpath location of the migrations. */
-    public static final String LOCATION = "classpath:db/migration/techzone";
+    public static final String LOCATION = "classpath:com/techzone/migrations/db";
     /** Default schema: {@value}. */
     public static final String DEFAULT_SCHEMA = "public";
     /** Default history table: {@value}. */
