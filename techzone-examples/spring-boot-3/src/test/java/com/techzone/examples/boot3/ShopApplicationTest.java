@@ -7,6 +7,7 @@ import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,11 +47,11 @@ class ShopApplicationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ConfigurableApplicationContext context;
+    HikariDataSource pool;
 
     @AfterAll
     void dropDatabase() {
-        context.close();
+        pool.close();
         DATABASE.close();
     }
 
@@ -62,7 +62,7 @@ class ShopApplicationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode techzone = response.json().path("components").path("techzone");
         assertThat(techzone.path("status").asText()).as(response.body()).isEqualTo("UP");
-        assertThat(techzone.path("details").path("status").asText()).isEqualTo("HEALTHY");
+        assertThat(techzone.path("details").path("status").asText()).as(response.body()).isEqualTo("HEALTHY");
         assertThat(techzone.path("details").path("schema").asText()).isEqualTo("shop");
         assertThat(techzone.path("details").path("score").asText()).isEqualTo("6/6");
         assertThat(techzone.path("details").path("findings").isArray()).isTrue();
@@ -108,7 +108,7 @@ class ShopApplicationTest {
         List<String> publicTables = jdbc.queryForList(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", String.class);
         List<String> techzoneHistory = jdbc.queryForList(
-                "SELECT version FROM shop.techzone_schema_history WHERE success ORDER BY installed_rank", String.class);
+                "SELECT version FROM shop.techzone_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class);
 
         assertThat(hostHistory).containsExactly("1 create users and orders");
         assertThat(publicTables).containsExactly("flyway_schema_history", "orders", "users");
@@ -126,11 +126,23 @@ class ShopApplicationTest {
 
             Health health = new TechzoneHealthIndicator(probe).health();
 
-            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-            assertThat(health.getDetails()).containsEntry("status", "UNKNOWN").containsEntry("schema", "shop");
-            assertThat(health.getDetails().get("findings").toString()).contains("UNKNOWN schema.migrations");
+            assertThat(health.getStatus()).as(health.getDetails().toString()).isEqualTo(Status.UNKNOWN);
+            assertThat(health.getDetails()).containsEntry("schema", "shop");
+            assertThat(health.getDetails().get("findings").toString())
+                    .contains("UNKNOWN schema.migrations database: The role lacks a privilege");
         } finally {
             jdbc.execute("DROP ROLE techzone_boot3_probe");
         }
+    }
+
+    @Test
+    void shouldBeDownWhenTheInspectedSchemaLacksTheTechzoneTables() {
+        TechzoneHealth wrongSchema = TechzoneHealth.configure(pool).schema("public").groups(CheckGroup.SCHEMA).build();
+
+        Health health = new TechzoneHealthIndicator(wrongSchema).health();
+
+        assertThat(health.getStatus()).as(health.getDetails().toString()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("status", "CRITICAL").containsEntry("schema", "public");
+        assertThat(health.getDetails().get("findings").toString()).contains("CRITICAL schema.tables");
     }
 }

@@ -7,6 +7,7 @@ import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
@@ -59,11 +59,11 @@ class TechzoneHealthDownTest {
     @Value("${local.server.port}")
     int port;
     @Autowired
-    ConfigurableApplicationContext context;
+    HikariDataSource pool;
 
     @AfterAll
     void dropDatabase() {
-        context.close();
+        pool.close();
         DATABASE.close();
     }
 
