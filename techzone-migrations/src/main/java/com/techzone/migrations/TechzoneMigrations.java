@@ -1,16 +1,9 @@
 package com.techzone.migrations;
 
-import java.util.List;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * The TechZone schema migrations, packaged in this jar under {@value #LOCATION}.
@@ -27,6 +20,17 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  * the migrations while the others wait on a session-level advisory lock, then find nothing to do.
  * Flyway's transaction-level PostgreSQL lock is turned off, so a migration that builds an index
  * {@code CONCURRENTLY} cannot wait on its own lock.
+ *
+ * <p>A guest in the host's database: the migrations live under {@value #LOCATION}, outside the
+ * {@code db/migration} folder that the host's own Flyway (and Spring Boot) scan by default, so the
+ * host never applies them. A schema that already holds the host's tables but no TechZone history is
+ * migrated beside them (a baseline marker at version 0 goes into the TechZone history table only).
+ * The extension {@code btree_gist}, which the bookings exclusion constraint needs, is created in a
+ * schema of its own, {@value #EXTENSION_SCHEMA}, so dropping one tenant schema never takes another
+ * tenant's constraint with it.
+ *
+ * <p>Works with Flyway {@value #SUPPORTED_FLYWAY}. A Flyway outside that range surfaces as a
+ * {@link MigrationException} naming the version found, never as a {@link LinkageError}.
  */
 public final class TechzoneMigrations {
 
@@ -36,26 +40,22 @@ public final class TechzoneMigrations {
     public static final String DEFAULT_SCHEMA = "public";
     /** Default history table: {@value}. */
     public static final String DEFAULT_HISTORY_TABLE = "techzone_schema_history";
+    /** The schema that holds the extension {@code btree_gist} when TechZone creates it: {@value}. */
+    public static final String EXTENSION_SCHEMA = "techzone_extensions";
+    /** The Flyway versions this library works with: {@value}. */
+    public static final String SUPPORTED_FLYWAY = "10.x to 13.x";
 
-
+    private final DataSource dataSource;
     private final String schema;
-    private final Flyway flyway;
+    private final String historyTable;
+    private final FlywayMigrator flyway;
 
     private TechzoneMigrations(Builder builder) {
+        this.dataSource = builder.dataSource;
         this.schema = builder.schema;
-        FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
-                .dataSource(builder.dataSource)
-                .locations(LOCATION)
-                .schemas(builder.schema)
-                .defaultSchema(builder.schema)
-                .createSchemas(true)
-                .table(builder.historyTable)
-                .target(builder.target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(builder.target))
-                .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .cleanDisabled(true);
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        this.flyway = configuration.load();
+        this.historyTable = builder.historyTable;
+        this.flyway = flywayCall(() -> new FlywayMigrator(builder.dataSource, builder.schema, builder.historyTable,
+                builder.target));
     }
 
     /**
@@ -77,23 +77,17 @@ public final class TechzoneMigrations {
     }
 
     /**
-     * Applies the pending migrations up to the target version.
+     * Applies the pending migrations up to the target version. First, in a short transaction of
+     * its own, makes sure {@code btree_gist} lives outside every tenant schema (see
+     * {@link #EXTENSION_SCHEMA}). Borrows at most two connections at once (Flyway's).
      *
      * @return what was applied, from which version to which
      * @throws MigrationException if the server cannot be reached, a migration fails, or an applied
      *     migration differs from the packaged one; a failed migration leaves its changes rolled back
      */
     public MigrationResult migrate() {
-        try {
-            MigrateResult result = flyway.migrate();
-            List<MigrationResult.AppliedMigration> applied = result.migrations.stream()
-                    .map(m -> new MigrationResult.AppliedMigration(m.version, m.description, m.executionTime))
-                    .toList();
-            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            return new MigrationResult(schema, result.initialSchemaVersion, to, applied);
-        } catch (FlywayException e) {
-            throw translate("migrate", e);
-        }
+        boolean besideOtherObjects = Preparation.prepare(dataSource, schema, historyTable);
+        return flywayCall(() -> flyway.migrate(besideOtherObjects));
     }
 
     /**
@@ -102,45 +96,36 @@ public final class TechzoneMigrations {
      * @throws MigrationException describing each mismatch, if there is one
      */
     public void validate() {
-        try {
+        flywayCall(() -> {
             flyway.validate();
-        } catch (FlywayException e) {
-            throw translate("validate", e);
-        }
+            return null;
+        });
     }
 
     /** The version the schema is at now, or null when no TechZone migration has been applied. */
     public String currentVersion() {
-        try {
-            MigrationInfo current = flyway.info().current();
-            return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-        } catch (FlywayException e) {
-            throw translate("read the migration state of", e);
-        }
+        return flywayCall(flyway::currentVersion);
     }
 
     /** The newest version packaged in this jar. */
     public String latestVersion() {
-        try {
-            MigrationInfo[] all = flyway.info().all();
-            return all.length == 0 ? null : all[all.length - 1].getVersion().getVersion();
-        } catch (FlywayException e) {
-            throw translate("read the migration state of", e);
-        }
+        return flywayCall(flyway::latestVersion);
     }
 
-    private MigrationException translate(String action, FlywayException e) {
-        String code = e.getErrorCode() == null ? "ERROR" : e.getErrorCode().toString();
-        String detail = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()).strip();
-        String message;
-        if (e instanceof FlywayValidateException) {
-            message = "The TechZone schema in \"" + schema + "\" does not match the packaged migrations. "
-                    + "A released migration is never edited; restore it and add a new migration instead. "
-                    + "Details: " + detail;
-        } else {
-            message = "Could not " + action + " the TechZone schema in \"" + schema + "\": " + detail;
+    /**
+     * Runs Flyway code; a Flyway of another version than this library was built for fails with an
+     * Error (NoSuchMethodError, NoClassDefFoundError, ...), which a host's per-call isolation (a
+     * health endpoint, a startup runner) does not catch: it becomes a MigrationException here.
+     */
+    private static <T> T flywayCall(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (LinkageError | ServiceConfigurationError e) {
+            throw new MigrationException("The TechZone migrations work with Flyway " + SUPPORTED_FLYWAY
+                    + " (flyway-core and flyway-database-postgresql of one version); this application has "
+                    + FlywayVersion.describe() + ". Use a supported Flyway version. Details: " + e,
+                    "INCOMPATIBLE_FLYWAY", e);
         }
-        return new MigrationException(message, code, e);
     }
 
     /** Fluent configuration; {@link #load()} turns it into an immutable {@link TechzoneMigrations}. */
@@ -189,7 +174,12 @@ public final class TechzoneMigrations {
             return this;
         }
 
-        /** Builds the immutable migrations object; nothing touches the database yet. */
+        /**
+         * Builds the immutable migrations object; nothing touches the database yet.
+         *
+         * @throws MigrationException with error code {@code INCOMPATIBLE_FLYWAY} if the Flyway on the
+         *     class path is not one of {@value TechzoneMigrations#SUPPORTED_FLYWAY}
+         */
         public TechzoneMigrations load() {
             return new TechzoneMigrations(this);
         }

@@ -1,0 +1,136 @@
+package com.techzone.migrations;
+
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Every use of Flyway's API, so that {@link TechzoneMigrations} itself names no Flyway type and can
+ * turn a Flyway of the wrong version (a {@link LinkageError} here) into a {@link MigrationException}.
+ * Uses only API present from Flyway 10.0 to 13.x; the build tests both ends (profile oldest-deps).
+ */
+final class FlywayMigrator {
+
+    /**
+     * The version of the baseline marker written when the schema already holds the host's objects:
+     * below V1, so every TechZone migration still runs.
+     */
+    static final String BASELINE_VERSION = "0";
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final String historyTable;
+    private final String target;
+    private final Flyway flyway;
+
+    FlywayMigrator(DataSource dataSource, String schema, String historyTable, String target) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.historyTable = historyTable;
+        this.target = target;
+        this.flyway = load(false);
+    }
+
+    /**
+     * The one place the TechZone Flyway is configured.
+     *
+     * @param baselineOnMigrate true only for the first migration of a schema that already holds
+     *     other objects (the host's): Flyway then records a baseline at version 0 in OUR history
+     *     table instead of refusing the non-empty schema
+     */
+    private Flyway load(boolean baselineOnMigrate) {
+        FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(TechzoneMigrations.LOCATION)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .table(historyTable)
+                .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
+                .baselineOnMigrate(baselineOnMigrate)
+                .baselineVersion(BASELINE_VERSION)
+                .baselineDescription("TechZone beside existing objects")
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true);
+        disableTransactionalLock(configuration);
+        return configuration.load();
+    }
+
+    /**
+     * Flyway's transaction-level PostgreSQL lock would make a migration that builds an index
+     * CONCURRENTLY wait on its own lock; the session-level lock has no such problem.
+     * getPluginRegister().getPlugin(Class) is the one way present from Flyway 10.0 to 13.x:
+     * getConfigurationExtension(Class) arrived in 11.8, and the property form needs Jackson from 12 on.
+     */
+    @SuppressWarnings("deprecation")
+    private static void disableTransactionalLock(FluentConfiguration configuration) {
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    }
+
+    MigrationResult migrate(boolean besideOtherObjects) {
+        try {
+            MigrateResult result = (besideOtherObjects ? load(true) : flyway).migrate();
+            List<MigrationResult.AppliedMigration> applied = result.migrations.stream()
+                    .map(m -> new MigrationResult.AppliedMigration(m.version, m.description, m.executionTime))
+                    .toList();
+            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            return new MigrationResult(schema, ours(result.initialSchemaVersion), ours(to), applied);
+        } catch (FlywayException e) {
+            throw translate("migrate", e);
+        }
+    }
+
+    void validate() {
+        try {
+            flyway.validate();
+        } catch (FlywayException e) {
+            throw translate("validate", e);
+        }
+    }
+
+    String currentVersion() {
+        try {
+            MigrationInfo current = flyway.info().current();
+            return current == null || current.getVersion() == null ? null : ours(current.getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw translate("read the migration state of", e);
+        }
+    }
+
+    String latestVersion() {
+        try {
+            MigrationInfo[] all = flyway.info().all();
+            return all.length == 0 ? null : ours(all[all.length - 1].getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw translate("read the migration state of", e);
+        }
+    }
+
+    /** A version of ours, or null for the baseline marker, which is no TechZone migration. */
+    private static String ours(String version) {
+        return BASELINE_VERSION.equals(version) ? null : version;
+    }
+
+    private MigrationException translate(String action, FlywayException e) {
+        String code = e.getErrorCode() == null ? "ERROR" : e.getErrorCode().toString();
+        String detail = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()).strip();
+        String message;
+        if (e instanceof FlywayValidateException) {
+            message = "The TechZone schema in \"" + schema + "\" does not match the packaged migrations. "
+                    + "A released migration is never edited; restore it and add a new migration instead. "
+                    + "Details: " + detail;
+        } else {
+            message = "Could not " + action + " the TechZone schema in \"" + schema + "\": " + detail;
+        }
+        return new MigrationException(message, code, e);
+    }
+}
