@@ -13,8 +13,11 @@ import com.techzone.core.catalog.Service;
 import com.techzone.core.catalog.ServiceDao;
 import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactMessage;
+import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.EnumSupport;
+import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.RecordMappers;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
 import com.techzone.core.inventory.Inventory;
 import com.techzone.core.inventory.InventoryLog;
@@ -70,35 +73,68 @@ public final class Techzone {
             InventoryLog.class, User.class, Review.class, RatingSummary.class, Booking.class, ContactMessage.class,
             SalesReport.class, DashboardCounts.class);
 
+    /** The schema {@link #create} uses: {@value}. */
+    public static final String DEFAULT_SCHEMA = "public";
+
+    private final SchemaJdbi schemaJdbi;
     private final Jdbi jdbi;
     private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
 
-    private Techzone(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    private Techzone(SchemaJdbi schemaJdbi) {
+        this.schemaJdbi = schemaJdbi;
+        this.jdbi = schemaJdbi.jdbi();
     }
 
     /**
-     * A facade over {@code dataSource}, through a new Jdbi.
+     * A facade over {@code dataSource} (through a new Jdbi) for the schema {@value #DEFAULT_SCHEMA}:
+     * shorthand for {@code configure(dataSource).build()}.
+     *
+     * @param dataSource a pooled data source for a database migrated with {@code TechzoneMigrations}
+     * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
+     * @throws DatabaseUnavailableException if the database cannot be reached to check that
+     */
+    public static Techzone create(DataSource dataSource) {
+        return configure(dataSource).build();
+    }
+
+    /**
+     * A facade over a Jdbi the host already uses, for the schema {@value #DEFAULT_SCHEMA}:
+     * shorthand for {@code configure(jdbi).build()}.
+     *
+     * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
+     * @throws DatabaseUnavailableException if the database cannot be reached to check that
+     */
+    public static Techzone create(Jdbi jdbi) {
+        return configure(jdbi).build();
+    }
+
+    /**
+     * Starts configuring a facade over {@code dataSource}, through a new Jdbi of its own.
+     *
+     * <pre>{@code
+     * Techzone techzone = Techzone.configure(dataSource).schema("shop").build();
+     * }</pre>
      *
      * @param dataSource a pooled data source for a database migrated with {@code TechzoneMigrations}
      */
-    public static Techzone create(DataSource dataSource) {
-        return create(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+    public static Builder configure(DataSource dataSource) {
+        return new Builder(Jdbi.create(Checks.notNull("dataSource", dataSource)));
     }
 
     /**
-     * A facade over a Jdbi the host already uses. Installs the SqlObject and PostgreSQL plugins and
-     * this library's mappers into it; the host's own registrations stay, except for mappers of this
-     * library's types.
+     * Starts configuring a facade over a Jdbi the host already uses. {@link Builder#build()} installs
+     * the SqlObject and PostgreSQL plugins and this library's mappers into it; the host's own
+     * registrations stay, except for mappers of this library's types. The schema setting is kept by
+     * the facade, not by the Jdbi: several facades with different schemas (tenants) can share one
+     * Jdbi, and the host's own statements, templates and defined attributes are not changed.
      */
-    public static Techzone create(Jdbi jdbi) {
-        Objects.requireNonNull(jdbi, "jdbi");
-        jdbi.installPlugin(new SqlObjectPlugin());
-        jdbi.installPlugin(new PostgresPlugin());
-        jdbi.registerArgument(EnumSupport.arguments());
-        jdbi.registerColumnMapper(EnumSupport.columns());
-        jdbi.registerRowMapper(RecordMappers.of(RECORDS));
-        return new Techzone(jdbi);
+    public static Builder configure(Jdbi jdbi) {
+        return new Builder(Checks.notNull("jdbi", jdbi));
+    }
+
+    /** The schema this facade's DAOs and workflows read and write, e.g. {@code "shop"}. */
+    public String schema() {
+        return schemaJdbi.schema();
     }
 
     /** The configured Jdbi, for the host's own queries and transactions. */
@@ -118,7 +154,7 @@ public final class Techzone {
     public <T> T dao(Class<T> daoType) {
         Objects.requireNonNull(daoType, "daoType");
         return daoType.cast(daos.computeIfAbsent(daoType,
-                type -> Translating.wrap(daoType, jdbi.onDemand(Translating.requirePublic(daoType)))));
+                type -> Translating.wrap(daoType, schemaJdbi.onDemand(Translating.requirePublic(daoType)))));
     }
 
     /**
@@ -127,7 +163,7 @@ public final class Techzone {
      * is open.
      */
     public <T> T attach(Handle handle, Class<T> daoType) {
-        return Translating.wrap(daoType, Objects.requireNonNull(handle, "handle").attach(Translating.requirePublic(daoType)));
+        return Translating.wrap(daoType, schemaJdbi.attach(Objects.requireNonNull(handle, "handle"), Translating.requirePublic(daoType)));
     }
 
     /** Categories. */
@@ -197,22 +233,22 @@ public final class Techzone {
 
     /** Bulk product import through COPY, with the initial ledger rows; all or nothing. */
     public ProductImport productImport() {
-        return new ProductImport(jdbi);
+        return new ProductImport(schemaJdbi);
     }
 
     /** Stock changes with their ledger rows. */
     public Inventory inventory() {
-        return new Inventory(jdbi);
+        return new Inventory(schemaJdbi);
     }
 
     /** Cart to order. */
     public Checkout checkout() {
-        return new Checkout(jdbi);
+        return new Checkout(schemaJdbi);
     }
 
     /** Order status moves, cancellation and refund. */
     public OrderLifecycle orderLifecycle() {
-        return new OrderLifecycle(jdbi);
+        return new OrderLifecycle(schemaJdbi);
     }
 
     /** Accounts with passwords hashed by a default {@link PasswordHasher}. */
@@ -222,6 +258,59 @@ public final class Techzone {
 
     /** Accounts with passwords hashed by {@code hasher}. */
     public Accounts accounts(PasswordHasher hasher) {
-        return new Accounts(jdbi, Objects.requireNonNull(hasher, "hasher"));
+        return new Accounts(schemaJdbi, Objects.requireNonNull(hasher, "hasher"));
+    }
+
+    /**
+     * Configuration of a {@link Techzone}; {@link #build()} turns it into the immutable facade.
+     * Not thread-safe; build once at start-up.
+     */
+    public static final class Builder {
+
+        private final Jdbi jdbi;
+        private String schema = DEFAULT_SCHEMA;
+
+        private Builder(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        /**
+         * The schema the TechZone tables live in (default: {@value Techzone#DEFAULT_SCHEMA}): the one
+         * given to {@code TechzoneMigrations.configure(dataSource).schema(...)}. Every statement of the
+         * facade names it explicitly ({@code shop.products}), whatever the connection's
+         * {@code search_path}; the host's tables of the same names in other schemas are never read.
+         *
+         * @throws InvalidInputException unless it is a lower-case SQL identifier of at most 63 characters
+         */
+        public Builder schema(String schema) {
+            this.schema = SchemaJdbi.requireIdentifier(schema);
+            return this;
+        }
+
+        /**
+         * Installs the plugins and mappers into the Jdbi and checks, in one query, that the schema
+         * holds the TechZone tables.
+         *
+         * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix, if it does not
+         * @throws DatabaseUnavailableException if the database cannot be reached for that check
+         */
+        public Techzone build() {
+            SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema);
+            List<String> missing;
+            try {
+                missing = schemaJdbi.missingTables();
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+            if (!missing.isEmpty()) {
+                throw new SchemaNotMigratedException(schema, missing);
+            }
+            jdbi.installPlugin(new SqlObjectPlugin());
+            jdbi.installPlugin(new PostgresPlugin());
+            jdbi.registerArgument(EnumSupport.arguments());
+            jdbi.registerColumnMapper(EnumSupport.columns());
+            jdbi.registerRowMapper(RecordMappers.of(RECORDS));
+            return new Techzone(schemaJdbi);
+        }
     }
 }

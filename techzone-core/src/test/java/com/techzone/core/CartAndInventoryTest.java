@@ -74,7 +74,7 @@ class CartAndInventoryTest {
         User user = shop.customer();
         Product a = shop.product("1.00", 5);
         tz.carts().add(user.id(), a.id(), 1);
-        tz.jdbi().useHandle(h -> h.execute("UPDATE cart_items SET created_at = now() - interval '40 days' WHERE user_id = ?", user.id()));
+        shop.useTables(h -> h.execute("UPDATE cart_items SET created_at = now() - interval '40 days' WHERE user_id = ?", user.id()));
 
         assertThat(tz.carts().purgeAbandoned(Instant.now().minus(30, ChronoUnit.DAYS), 100)).isEqualTo(1);
         assertThat(tz.carts().listForUser(user.id())).isEmpty();
@@ -141,7 +141,7 @@ class CartAndInventoryTest {
     void shouldJoinTheHostsTransactionAndRollBackWithIt() {
         Product p = shop.product("1.00", 5);
 
-        tz.jdbi().useHandle(h -> {
+        shop.useTables(h -> {
             h.begin();
             tz.inventory().adjust(h, p.id(), 3, "inside host transaction", null);
             assertThat(h.createQuery("SELECT stock FROM products WHERE id = :id").bind("id", p.id()).mapTo(Integer.class).one())

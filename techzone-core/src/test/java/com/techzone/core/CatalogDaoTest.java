@@ -205,7 +205,7 @@ class CatalogDaoTest {
     @Test
     void shouldExportEveryProductThroughAStreamWithoutLeakingTheConnection(TestDatabase database) throws Exception {
         try (HikariDataSource pool = TechzonePool.create(database.jdbcUrl(), database.user(), database.password(), "export-test")) {
-            Techzone pooled = Techzone.create(pool);
+            Techzone pooled = Techzone.configure(pool).schema(shop.techzone().schema()).build();
             long expected = shop.count("SELECT count(*) FROM products") ;
             List<UUID> ids = new ArrayList<>();
 

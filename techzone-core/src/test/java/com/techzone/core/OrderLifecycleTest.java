@@ -159,7 +159,7 @@ class OrderLifecycleTest {
         tz.carts().add(user.id(), product.id(), 2);
         UUID orderId = tz.checkout().checkout(CheckoutRequest.of(user.id())).order().id();
         if (status != OrderStatus.PENDING) {
-            tz.jdbi().useHandle(h -> h.createUpdate("UPDATE orders SET status = :s::order_status WHERE id = :id")
+            shop.useTables(h -> h.createUpdate("UPDATE orders SET status = :s::order_status WHERE id = :id")
                     .bind("s", status).bind("id", orderId).execute());
         }
         return new Placed(orderId, product.id());

@@ -39,7 +39,7 @@ class ReviewBookingContactTest {
 
     /** A raw insert that skips the Java checks, to prove the database and the translation refuse bad ratings too. */
     public interface RawReviewDao {
-        @SqlUpdate("INSERT INTO reviews (user_id, product_id, rating) VALUES (:userId, :productId, :rating)")
+        @SqlUpdate("INSERT INTO <schema>.reviews (user_id, product_id, rating) VALUES (:userId, :productId, :rating)")
         void insert(UUID userId, UUID productId, int rating);
     }
 

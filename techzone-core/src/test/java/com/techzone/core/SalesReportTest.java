@@ -90,13 +90,13 @@ class SalesReportTest {
         Product p = shop.product(price, 10);
         tz.carts().add(user.id(), p.id(), quantity);
         UUID id = tz.checkout().checkout(CheckoutRequest.of(user.id())).order().id();
-        tz.jdbi().useHandle(h -> h.execute("UPDATE orders SET created_at = (?::date + time '12:00') AT TIME ZONE 'UTC' WHERE id = ?",
+        shop.useTables(h -> h.execute("UPDATE orders SET created_at = (?::date + time '12:00') AT TIME ZONE 'UTC' WHERE id = ?",
                 day.toString(), id));
         return id;
     }
 
     private void setStatus(UUID orderId, OrderStatus status) {
-        tz.jdbi().useHandle(h -> h.createUpdate("UPDATE orders SET status = :s::order_status WHERE id = :id")
+        shop.useTables(h -> h.createUpdate("UPDATE orders SET status = :s::order_status WHERE id = :id")
                 .bind("s", status).bind("id", orderId).execute());
     }
 }

@@ -12,6 +12,9 @@ import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
 
 /** Named fixtures for the tests: a shop with customers, a category, products and services. */
 public final class Shop {
@@ -27,8 +30,44 @@ public final class Shop {
         this.techzone = techzone;
     }
 
+    /**
+     * A shop on the facade for the schema TechZone was migrated into there: {@code public}, or the
+     * schema of a {@code @TechzoneDatabaseTest(schema = ...)} database.
+     */
     public static Shop on(DataSource dataSource) {
-        return new Shop(Techzone.create(dataSource));
+        return new Shop(Techzone.configure(dataSource).schema(techzoneSchema(dataSource)).build());
+    }
+
+    /** The schema holding the TechZone migration history in that database. */
+    public static String techzoneSchema(DataSource dataSource) {
+        return Jdbi.create(dataSource).withHandle(h -> h.createQuery("""
+                SELECT table_schema FROM information_schema.tables
+                WHERE table_name = 'techzone_schema_history' ORDER BY table_schema = 'public' DESC LIMIT 1""")
+                .mapTo(String.class).findOne().orElse(Techzone.DEFAULT_SCHEMA));
+    }
+
+    /**
+     * Runs the test's own SQL (fixtures, checks) on a handle whose search_path is the TechZone
+     * schema, so the test's unqualified names reach TechZone's tables rather than a host's decoys;
+     * the library's own statements never depend on it.
+     */
+    public <R> R withTables(HandleCallback<R, RuntimeException> callback) {
+        return techzone.jdbi().withHandle(h -> {
+            h.execute("SET search_path TO " + techzone.schema());
+            try {
+                return callback.withHandle(h);
+            } finally {
+                h.execute("RESET search_path");
+            }
+        });
+    }
+
+    /** {@link #withTables} without a result. */
+    public void useTables(HandleConsumer<RuntimeException> consumer) {
+        withTables(h -> {
+            consumer.useHandle(h);
+            return null;
+        });
     }
 
     public Techzone techzone() {
@@ -62,12 +101,12 @@ public final class Shop {
 
     /** Runs one SQL query returning a single long, e.g. a count. */
     public long count(String sql) {
-        return techzone.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return withTables(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     /** Whether every product's stock equals the sum of its ledger changes. */
     public boolean ledgerReconciles() {
-        return techzone.jdbi().withHandle((Handle h) -> h.createQuery("""
+        return withTables((Handle h) -> h.createQuery("""
                 SELECT count(*) FROM products p
                 WHERE p.stock <> (SELECT coalesce(sum(change), 0) FROM inventory_logs l WHERE l.product_id = p.id)""")
                 .mapTo(Long.class).one()) == 0;

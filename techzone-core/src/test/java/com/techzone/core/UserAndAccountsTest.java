@@ -94,7 +94,7 @@ class UserAndAccountsTest {
     void shouldRegisterWithAHashedPasswordAndAuthenticate() {
         User carol = accounts.register("carol@shop.test", "correct horse".toCharArray(), "Carol", null);
 
-        String stored = tz.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id")
+        String stored = shop.withTables(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id")
                 .bind("id", carol.id()).mapTo(String.class).one());
         assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain("correct horse");
         assertThat(carol.toString()).doesNotContain(stored);

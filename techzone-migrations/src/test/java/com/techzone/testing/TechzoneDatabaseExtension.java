@@ -5,10 +5,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Gives each test class its own database holding the migrated TechZone schema, dropped after the
- * class. Test methods, constructors and lifecycle methods can take a {@link TestDatabase} or a
+ * Gives each test class its own database holding the migrated TechZone schema (in the schema
+ * {@link TechzoneDatabaseTest#schema()} names), dropped after the class. Test methods, constructors and lifecycle methods can take a {@link TestDatabase} or a
  * {@link DataSource} parameter. Use it through {@link TechzoneDatabaseTest}.
  */
 public final class TechzoneDatabaseExtension implements BeforeAllCallback, ParameterResolver {
@@ -37,7 +38,9 @@ public final class TechzoneDatabaseExtension implements BeforeAllCallback, Param
         while (classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().orElseThrow();
         }
+        String schema = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), TechzoneDatabaseTest.class)
+                .map(TechzoneDatabaseTest::schema).orElse("public");
         return classContext.getStore(NAMESPACE).computeIfAbsent(TestDatabase.class,
-                key -> TestPostgres.get().createMigratedDatabase(), TestDatabase.class);
+                key -> TestPostgres.get().createMigratedDatabase(schema), TestDatabase.class);
     }
 }

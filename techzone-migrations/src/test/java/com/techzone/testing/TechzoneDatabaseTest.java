@@ -11,4 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(TechzoneDatabaseExtension.class)
 public @interface TechzoneDatabaseTest {
+
+    /**
+     * The schema TechZone is migrated into (default {@code public}). Any other schema also gets
+     * decoy host tables of the same names in {@code public}: see {@link TestPostgres#createMigratedDatabase(String)}.
+     */
+    String schema() default "public";
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentest4j.TestAbortedException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -30,12 +32,18 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestPostgres {
 
+    /** The TechZone table names a host might use for tables of its own in {@code public}. */
+    private static final List<String> HOST_DECOY_TABLES = List.of("users", "categories", "products", "services",
+            "cart_items", "orders", "order_items", "order_status_history", "inventory_logs", "reviews", "bookings",
+            "contacts", "sales_reports");
+
     private static final String RUN_ID = Long.toString(ProcessHandle.current().pid());
     private static volatile TestPostgres instance;
 
     private final Server server;
     private final String template = "techzone_template_" + RUN_ID;
     private final AtomicInteger counter = new AtomicInteger();
+    private final Map<String, String> schemaTemplates = new ConcurrentHashMap<>();
 
     private TestPostgres(Server server) {
         this.server = server;
@@ -65,6 +73,39 @@ public final class TestPostgres {
         String name = nextName();
         executeAdmin("CREATE DATABASE " + name + " TEMPLATE " + template);
         return database(name);
+    }
+
+    /**
+     * A new database holding the migrated TechZone schema in {@code schema}, while {@code public}
+     * holds a host's decoy tables and types with TechZone's names ({@code users}, {@code orders},
+     * {@code order_status}, ...) but other columns and labels: any statement that does not name the
+     * schema reaches a decoy and fails. Cloned from a template built once per schema.
+     * {@code "public"} gives {@link #createMigratedDatabase()}.
+     */
+    public TestDatabase createMigratedDatabase(String schema) {
+        if ("public".equals(schema)) {
+            return createMigratedDatabase();
+        }
+        String schemaTemplate = schemaTemplates.computeIfAbsent(schema, this::createSchemaTemplate);
+        String name = nextName();
+        executeAdmin("CREATE DATABASE " + name + " TEMPLATE " + schemaTemplate);
+        return database(name);
+    }
+
+    private String createSchemaTemplate(String schema) {
+        String name = template + "_" + schema;
+        executeAdmin("DROP DATABASE IF EXISTS " + name);
+        executeAdmin("CREATE DATABASE " + name);
+        TechzoneMigrations.configure(dataSource(name)).schema(schema).load().migrate();
+        StringBuilder decoys = new StringBuilder("""
+                CREATE TYPE public.order_status AS ENUM ('host_status');
+                CREATE TYPE public.user_role AS ENUM ('host_role');
+                """);
+        for (String table : HOST_DECOY_TABLES) {
+            decoys.append("CREATE TABLE public.").append(table).append(" (host_id bigint PRIMARY KEY, host_note text);\n");
+        }
+        database(name).execute(decoys.toString());
+        return name;
     }
 
     /** A new, empty database: for tests of the migrations themselves. */
@@ -105,6 +146,7 @@ public final class TestPostgres {
 
     private void shutdown() {
         try {
+            schemaTemplates.values().forEach(this::drop);
             drop(template);
         } catch (RuntimeException ignored) {
             // the server may already be gone; nothing to clean up then

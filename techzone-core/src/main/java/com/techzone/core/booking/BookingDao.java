@@ -40,13 +40,13 @@ public interface BookingDao {
 
     /** The insert behind {@link #book}. */
     @SqlQuery("""
-            INSERT INTO bookings (id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, notes)
+            INSERT INTO <schema>.bookings (id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, notes)
             VALUES (:id, :b.serviceId, :b.userId, :b.contactName, :b.contactEmail, :b.startsAt, :b.endsAt, :b.notes)
             RETURNING *""")
     Booking insert(UUID id, @BindMethods("b") NewBooking booking);
 
     /** The booking with this id, if any. */
-    @SqlQuery("SELECT * FROM bookings WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.bookings WHERE id = :id")
     Optional<Booking> findById(UUID id);
 
     /**
@@ -66,7 +66,7 @@ public interface BookingDao {
 
     /** The keyset query behind {@link #listForService}. */
     @SqlQuery("""
-            SELECT * FROM bookings
+            SELECT * FROM <schema>.bookings
             WHERE service_id = :serviceId AND starts_at >= :from AND starts_at < :to
               AND (starts_at, id) > (:afterStartsAt::timestamptz, :afterId)
             ORDER BY starts_at, id
@@ -88,25 +88,25 @@ public interface BookingDao {
 
     /** The keyset query behind {@link #listForUser}. */
     @SqlQuery("""
-            SELECT * FROM bookings
+            SELECT * FROM <schema>.bookings
             WHERE user_id = :userId AND (starts_at, id) < (:afterStartsAt::timestamptz, :afterId)
             ORDER BY starts_at DESC, id DESC
             LIMIT :limit""")
     List<Booking> forUserBefore(UUID userId, String afterStartsAt, UUID afterId, int limit);
 
     /** Accepts a pending booking; empty if none has this id or it is not pending. */
-    @SqlQuery("UPDATE bookings SET status = 'confirmed' WHERE id = :id AND status = 'pending' RETURNING *")
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'confirmed' WHERE id = :id AND status = 'pending' RETURNING *")
     Optional<Booking> confirm(UUID id);
 
     /** Cancels a pending or confirmed booking, freeing its slot; empty if none has this id or it is not active. */
-    @SqlQuery("UPDATE bookings SET status = 'cancelled' WHERE id = :id AND status IN ('pending', 'confirmed') RETURNING *")
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'cancelled' WHERE id = :id AND status IN ('pending', 'confirmed') RETURNING *")
     Optional<Booking> cancel(UUID id);
 
     /** Marks a confirmed booking as having taken place; empty if none has this id or it is not confirmed. */
-    @SqlQuery("UPDATE bookings SET status = 'completed' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'completed' WHERE id = :id AND status = 'confirmed' RETURNING *")
     Optional<Booking> complete(UUID id);
 
     /** Marks a confirmed booking as missed by the customer; empty if none has this id or it is not confirmed. */
-    @SqlQuery("UPDATE bookings SET status = 'no_show' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'no_show' WHERE id = :id AND status = 'confirmed' RETURNING *")
     Optional<Booking> markNoShow(UUID id);
 }

@@ -35,7 +35,7 @@ public interface CartDao {
 
     /** The upsert behind {@link #add}. */
     @SqlQuery("""
-            INSERT INTO cart_items (id, user_id, product_id, quantity)
+            INSERT INTO <schema>.cart_items (id, user_id, product_id, quantity)
             VALUES (:id, :userId, :productId, :quantity)
             ON CONFLICT ON CONSTRAINT uq_cart_items_user_product
             DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
@@ -56,7 +56,7 @@ public interface CartDao {
 
     /** The upsert behind {@link #setQuantity}. */
     @SqlQuery("""
-            INSERT INTO cart_items (id, user_id, product_id, quantity)
+            INSERT INTO <schema>.cart_items (id, user_id, product_id, quantity)
             VALUES (:id, :userId, :productId, :quantity)
             ON CONFLICT ON CONSTRAINT uq_cart_items_user_product
             DO UPDATE SET quantity = EXCLUDED.quantity
@@ -64,15 +64,15 @@ public interface CartDao {
     CartItem upsertSetting(UUID id, UUID userId, UUID productId, int quantity);
 
     /** Takes a product out of the cart; returns whether it was there. */
-    @SqlUpdate("DELETE FROM cart_items WHERE user_id = :userId AND product_id = :productId")
+    @SqlUpdate("DELETE FROM <schema>.cart_items WHERE user_id = :userId AND product_id = :productId")
     boolean remove(UUID userId, UUID productId);
 
     /** The user's cart, oldest line first (index {@code uq_cart_items_user_product}). */
-    @SqlQuery("SELECT * FROM cart_items WHERE user_id = :userId ORDER BY created_at, id")
+    @SqlQuery("SELECT * FROM <schema>.cart_items WHERE user_id = :userId ORDER BY created_at, id")
     List<CartItem> listForUser(UUID userId);
 
     /** Empties the user's cart; returns how many lines were removed. */
-    @SqlUpdate("DELETE FROM cart_items WHERE user_id = :userId")
+    @SqlUpdate("DELETE FROM <schema>.cart_items WHERE user_id = :userId")
     int clear(UUID userId);
 
     /**
@@ -89,7 +89,7 @@ public interface CartDao {
 
     /** The delete behind {@link #purgeAbandoned}. */
     @SqlUpdate("""
-            DELETE FROM cart_items WHERE id IN (
-                SELECT id FROM cart_items WHERE created_at < :cutoff ORDER BY created_at LIMIT :batchSize)""")
+            DELETE FROM <schema>.cart_items WHERE id IN (
+                SELECT id FROM <schema>.cart_items WHERE created_at < :cutoff ORDER BY created_at LIMIT :batchSize)""")
     int deleteCreatedBefore(Instant cutoff, int batchSize);
 }

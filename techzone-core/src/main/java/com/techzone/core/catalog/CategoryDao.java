@@ -25,21 +25,21 @@ public interface CategoryDao {
 
     /** The insert behind {@link #create(NewCategory)}, with the id chosen by the caller. */
     @SqlQuery("""
-            INSERT INTO categories (id, name, slug, description)
+            INSERT INTO <schema>.categories (id, name, slug, description)
             VALUES (:id, :c.name, :c.slug, :c.description)
             RETURNING *""")
     Category insert(UUID id, @BindMethods("c") NewCategory category);
 
     /** The category with this id, if any. */
-    @SqlQuery("SELECT * FROM categories WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.categories WHERE id = :id")
     Optional<Category> findById(UUID id);
 
     /** The category with this slug, if any (exact, case-sensitive: slugs are lowercase). */
-    @SqlQuery("SELECT * FROM categories WHERE slug = :slug")
+    @SqlQuery("SELECT * FROM <schema>.categories WHERE slug = :slug")
     Optional<Category> findBySlug(String slug);
 
     /** All categories in name order. */
-    @SqlQuery("SELECT * FROM categories ORDER BY name, id")
+    @SqlQuery("SELECT * FROM <schema>.categories ORDER BY name, id")
     List<Category> listAll();
 
     /**
@@ -48,12 +48,12 @@ public interface CategoryDao {
      * @return the updated category, empty if none has this id
      */
     @SqlQuery("""
-            UPDATE categories SET name = :c.name, slug = :c.slug, description = :c.description
+            UPDATE <schema>.categories SET name = :c.name, slug = :c.slug, description = :c.description
             WHERE id = :id
             RETURNING *""")
     Optional<Category> update(UUID id, @BindMethods("c") NewCategory category);
 
     /** Deletes the category; its products and services keep existing, uncategorised. Returns whether a row was deleted. */
-    @SqlUpdate("DELETE FROM categories WHERE id = :id")
+    @SqlUpdate("DELETE FROM <schema>.categories WHERE id = :id")
     boolean delete(UUID id);
 }

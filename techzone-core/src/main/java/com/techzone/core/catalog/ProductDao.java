@@ -73,11 +73,11 @@ public interface ProductDao {
     void insertBatch(@Bind("id") List<UUID> ids, @Bind("logId") List<UUID> logIds, @BindMethods("p") List<NewProduct> products);
 
     /** The product with this id, active or not. */
-    @SqlQuery("SELECT * FROM products WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.products WHERE id = :id")
     Optional<Product> findById(UUID id);
 
     /** The product with this SKU (exact match), active or not. */
-    @SqlQuery("SELECT * FROM products WHERE sku = :sku")
+    @SqlQuery("SELECT * FROM <schema>.products WHERE sku = :sku")
     Optional<Product> findBySku(String sku);
 
     /**
@@ -98,7 +98,7 @@ public interface ProductDao {
 
     /** The compare-and-set behind {@link #update}: empty if the id or the version did not match. */
     @SqlQuery("""
-            UPDATE products
+            UPDATE <schema>.products
             SET category_id = :c.categoryId, name = :c.name, description = :c.description,
                 price = :c.price, low_stock_threshold = :c.lowStockThreshold, version = version + 1
             WHERE id = :id AND version = :expectedVersion
@@ -106,11 +106,11 @@ public interface ProductDao {
     Optional<Product> updateIfVersion(UUID id, int expectedVersion, @BindMethods("c") ProductChanges changes);
 
     /** Takes the product off sale; returns whether it was active before. Orders and the ledger keep it. */
-    @SqlUpdate("UPDATE products SET is_active = false WHERE id = :id AND is_active")
+    @SqlUpdate("UPDATE <schema>.products SET is_active = false WHERE id = :id AND is_active")
     boolean deactivate(UUID id);
 
     /** Puts a deactivated product back on sale; returns whether it was inactive before. */
-    @SqlUpdate("UPDATE products SET is_active = true WHERE id = :id AND NOT is_active")
+    @SqlUpdate("UPDATE <schema>.products SET is_active = true WHERE id = :id AND NOT is_active")
     boolean reactivate(UUID id);
 
     /**
@@ -128,7 +128,7 @@ public interface ProductDao {
 
     /** The keyset query behind {@link #listActiveByCategory}. */
     @SqlQuery("""
-            SELECT * FROM products
+            SELECT * FROM <schema>.products
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)
             ORDER BY name, id
             LIMIT :limit""")
@@ -157,7 +157,7 @@ public interface ProductDao {
 
     /** The keyset query behind {@link #listActive} newest first. */
     @SqlQuery("""
-            SELECT * FROM products
+            SELECT * FROM <schema>.products
             WHERE is_active AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
@@ -165,7 +165,7 @@ public interface ProductDao {
 
     /** The keyset query behind {@link #listActive} oldest first. */
     @SqlQuery("""
-            SELECT * FROM products
+            SELECT * FROM <schema>.products
             WHERE is_active AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -181,7 +181,7 @@ public interface ProductDao {
 
     /** The query behind {@link #listLowStock}. */
     @SqlQuery("""
-            SELECT * FROM products
+            SELECT * FROM <schema>.products
             WHERE stock <= low_stock_threshold AND is_active
             ORDER BY stock, id
             LIMIT :limit""")
@@ -212,7 +212,7 @@ public interface ProductDao {
      * (try-with-resources), or prefer {@link #exportAll}. Rows are fetched 1000 at a time only inside
      * a transaction (PostgreSQL uses cursors only when autocommit is off).
      */
-    @SqlQuery("SELECT * FROM products ORDER BY id")
+    @SqlQuery("SELECT * FROM <schema>.products ORDER BY id")
     @FetchSize(1000)
     Stream<Product> streamAll();
 }

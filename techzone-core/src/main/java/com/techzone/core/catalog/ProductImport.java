@@ -2,6 +2,7 @@ package com.techzone.core.catalog;
 
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -34,18 +34,18 @@ public final class ProductImport {
 
     private static final String MOVE = """
             WITH product AS (
-                INSERT INTO products (id, category_id, sku, name, description, price, stock, low_stock_threshold)
+                INSERT INTO <schema>.products (id, category_id, sku, name, description, price, stock, low_stock_threshold)
                 SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold
-                FROM techzone_product_import
+                FROM pg_temp.techzone_product_import
                 RETURNING id, stock
             )
-            INSERT INTO inventory_logs (product_id, change, reason, stock_after)
+            INSERT INTO <schema>.inventory_logs (product_id, change, reason, stock_after)
             SELECT id, stock, 'initial', stock FROM product WHERE stock > 0""";
 
-    private final Jdbi jdbi;
+    private final SchemaJdbi jdbi;
 
-    /** Imports through this Jdbi (one that went through {@code Techzone.create}). */
-    public ProductImport(Jdbi jdbi) {
+    /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
+    public ProductImport(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -70,7 +70,7 @@ public final class ProductImport {
     public long load(Handle handle, Iterable<NewProduct> products) {
         Checks.notNull("handle", handle);
         Checks.notNull("products", products);
-        return Transactions.inTransaction(handle, h -> copy(h, products));
+        return Transactions.inTransaction(jdbi, handle, h -> copy(h, products));
     }
 
     private static long copy(Handle handle, Iterable<NewProduct> products) {
@@ -78,7 +78,7 @@ public final class ProductImport {
         long rows = 0;
         try {
             CopyIn copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY techzone_product_import FROM STDIN (FORMAT csv)");
+                    .copyIn("COPY pg_temp.techzone_product_import FROM STDIN (FORMAT csv)");
             try {
                 StringBuilder buffer = new StringBuilder(BUFFER_BYTES + 1024);
                 for (NewProduct p : products) {
@@ -99,7 +99,7 @@ public final class ProductImport {
         } catch (SQLException e) {
             throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
         }
-        handle.execute("ANALYZE techzone_product_import");
+        handle.execute("ANALYZE pg_temp.techzone_product_import");
         handle.execute(MOVE);
         return rows;
     }

@@ -28,18 +28,18 @@ public interface ServiceDao {
 
     /** The insert behind {@link #create}, with the id chosen by the caller. */
     @SqlQuery("""
-            INSERT INTO services (id, category_id, name, description, price, duration_minutes)
+            INSERT INTO <schema>.services (id, category_id, name, description, price, duration_minutes)
             VALUES (:id, :s.categoryId, :s.name, :s.description, :s.price, :s.durationMinutes)
             RETURNING *""")
     Service insert(UUID id, @BindMethods("s") NewService service);
 
     /** The service with this id, active or not. */
-    @SqlQuery("SELECT * FROM services WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.services WHERE id = :id")
     Optional<Service> findById(UUID id);
 
     /** Rewrites the service's fields; empty if none has this id. */
     @SqlQuery("""
-            UPDATE services
+            UPDATE <schema>.services
             SET category_id = :s.categoryId, name = :s.name, description = :s.description,
                 price = :s.price, duration_minutes = :s.durationMinutes
             WHERE id = :id
@@ -47,7 +47,7 @@ public interface ServiceDao {
     Optional<Service> update(UUID id, @BindMethods("s") NewService service);
 
     /** Takes the service off the booking list; returns whether it was active. Existing bookings stay. */
-    @SqlUpdate("UPDATE services SET is_active = false WHERE id = :id AND is_active")
+    @SqlUpdate("UPDATE <schema>.services SET is_active = false WHERE id = :id AND is_active")
     boolean deactivate(UUID id);
 
     /**
@@ -65,7 +65,7 @@ public interface ServiceDao {
 
     /** The keyset query behind {@link #listActiveByCategory}. */
     @SqlQuery("""
-            SELECT * FROM services
+            SELECT * FROM <schema>.services
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)
             ORDER BY name, id
             LIMIT :limit""")

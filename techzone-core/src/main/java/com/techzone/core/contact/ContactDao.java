@@ -22,13 +22,13 @@ public interface ContactDao {
 
     /** The insert behind {@link #create}. */
     @SqlQuery("""
-            INSERT INTO contacts (id, user_id, name, email, subject, message)
+            INSERT INTO <schema>.contacts (id, user_id, name, email, subject, message)
             VALUES (:id, :m.userId, :m.name, :m.email, :m.subject, :m.message)
             RETURNING *""")
     ContactMessage insert(UUID id, @BindMethods("m") NewContactMessage message);
 
     /** The message with this id, if any. */
-    @SqlQuery("SELECT * FROM contacts WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.contacts WHERE id = :id")
     Optional<ContactMessage> findById(UUID id);
 
     /**
@@ -46,7 +46,7 @@ public interface ContactDao {
 
     /** The keyset query behind {@link #listByStatus}. */
     @SqlQuery("""
-            SELECT * FROM contacts
+            SELECT * FROM <schema>.contacts
             WHERE status = :status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -59,10 +59,10 @@ public interface ContactDao {
     }
 
     /** The update behind {@link #changeStatus}. */
-    @SqlQuery("UPDATE contacts SET status = :status WHERE id = :id RETURNING *")
+    @SqlQuery("UPDATE <schema>.contacts SET status = :status WHERE id = :id RETURNING *")
     Optional<ContactMessage> updateStatus(UUID id, ContactStatus status);
 
     /** Deletes a message; returns whether it existed. */
-    @SqlUpdate("DELETE FROM contacts WHERE id = :id")
+    @SqlUpdate("DELETE FROM <schema>.contacts WHERE id = :id")
     boolean delete(UUID id);
 }

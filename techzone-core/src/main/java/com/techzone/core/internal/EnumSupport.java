@@ -17,7 +17,7 @@ import org.jdbi.v3.core.mapper.ColumnMapperFactory;
  * Binds and maps the Java enums of this library: constant {@code ON_HOLD} is the database label
  * {@code on_hold}. Bound as {@link Types#OTHER}, so PostgreSQL accepts the label for an enum type
  * column ({@code order_status}) as well as for a text column with a check constraint; SQL casts
- * explicitly where the type cannot be inferred ({@code :status::order_status}).
+ * explicitly where the type cannot be inferred ({@code :status::<schema>.order_status}).
  */
 public final class EnumSupport {
 

@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs workflow transactions: on our own handle with bounded retries of deadlocks and
@@ -21,7 +20,7 @@ public final class Transactions {
     }
 
     /** Runs {@code work} in a new transaction, retried on 40001/40P01, errors translated. */
-    public static <R> R inTransaction(Jdbi jdbi, HandleCallback<R, RuntimeException> work) {
+    public static <R> R inTransaction(SchemaJdbi jdbi, HandleCallback<R, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(work);
@@ -42,11 +41,12 @@ public final class Transactions {
 
     /**
      * Runs {@code work} inside the host's transaction if the handle is in one (no retry: a failure
-     * leaves that transaction for the host to roll back), else in a new transaction on the handle.
+     * leaves that transaction for the host to roll back), else in a new transaction on the handle;
+     * its statements reach {@code jdbi}'s schema.
      */
-    public static <R> R inTransaction(Handle handle, HandleCallback<R, RuntimeException> work) {
+    public static <R> R inTransaction(SchemaJdbi jdbi, Handle handle, HandleCallback<R, RuntimeException> work) {
         try {
-            return handle.isInTransaction() ? work.withHandle(handle) : handle.inTransaction(work);
+            return jdbi.onHostHandle(handle, h -> h.isInTransaction() ? work.withHandle(h) : h.inTransaction(work));
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }

@@ -4,13 +4,13 @@ import com.techzone.core.InvalidInputException;
 import com.techzone.core.NotFoundException;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.EnumSupport;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Stock changes with their ledger: each call changes {@code products.stock} and writes one
@@ -22,19 +22,19 @@ public final class Inventory {
 
     private static final String CHANGE_STOCK = """
             WITH product AS (
-                UPDATE products SET stock = stock + :change
+                UPDATE <schema>.products SET stock = stock + :change
                 WHERE id = :productId AND stock + :change >= 0
                 RETURNING id, stock
             )
-            INSERT INTO inventory_logs (id, product_id, change, reason, stock_after, order_id, note, created_by)
+            INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, note, created_by)
             SELECT :id, product.id, :change, :reason, product.stock, NULL, :note, :createdBy
             FROM product
             RETURNING *""";
 
-    private final Jdbi jdbi;
+    private final SchemaJdbi jdbi;
 
-    /** @param jdbi a Jdbi configured by {@link com.techzone.core.Techzone} */
-    public Inventory(Jdbi jdbi) {
+    /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
+    public Inventory(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -68,7 +68,7 @@ public final class Inventory {
     /** {@link #adjust} inside the transaction of {@code handle} (joined if one is open). */
     public InventoryLog adjust(Handle handle, UUID productId, int change, String note, UUID createdBy) {
         validate(productId, change, note);
-        return Transactions.inTransaction(handle, h -> write(h, productId, change, InventoryReason.ADJUSTMENT, note, createdBy));
+        return Transactions.inTransaction(jdbi, handle, h -> write(h, productId, change, InventoryReason.ADJUSTMENT, note, createdBy));
     }
 
     private InventoryLog change(UUID productId, int change, InventoryReason reason, String note, UUID createdBy) {
@@ -98,7 +98,7 @@ public final class Inventory {
         if (row.isPresent()) {
             return row.get();
         }
-        Shortage shortage = h.createQuery("SELECT sku, stock FROM products WHERE id = :id")
+        Shortage shortage = h.createQuery("SELECT sku, stock FROM <schema>.products WHERE id = :id")
                 .bind("id", productId)
                 .map((rs, ctx) -> new Shortage(productId, rs.getString("sku"), -change, rs.getInt("stock")))
                 .findOne()

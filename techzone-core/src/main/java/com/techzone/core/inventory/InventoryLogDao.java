@@ -28,17 +28,17 @@ public interface InventoryLogDao {
 
     /** The keyset query behind {@link #history}. */
     @SqlQuery("""
-            SELECT * FROM inventory_logs
+            SELECT * FROM <schema>.inventory_logs
             WHERE product_id = :productId AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
     List<InventoryLog> historyBefore(UUID productId, String afterCreatedAt, UUID afterId, int limit);
 
     /** The ledger rows an order caused (sale, cancellation, refund), oldest first. */
-    @SqlQuery("SELECT * FROM inventory_logs WHERE order_id = :orderId ORDER BY created_at, id")
+    @SqlQuery("SELECT * FROM <schema>.inventory_logs WHERE order_id = :orderId ORDER BY created_at, id")
     List<InventoryLog> listByOrder(UUID orderId);
 
     /** The sum of all changes of a product: equals its stock when the ledger reconciles. */
-    @SqlQuery("SELECT coalesce(sum(change), 0) FROM inventory_logs WHERE product_id = :productId")
+    @SqlQuery("SELECT coalesce(sum(change), 0) FROM <schema>.inventory_logs WHERE product_id = :productId")
     long sumOfChanges(UUID productId);
 }

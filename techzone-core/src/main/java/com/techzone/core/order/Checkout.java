@@ -3,6 +3,7 @@ package com.techzone.core.order;
 import com.techzone.core.ConstraintViolationException;
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import com.techzone.core.inventory.InsufficientStockException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /**
@@ -35,12 +35,12 @@ public final class Checkout {
 
     private static final String IDEMPOTENCY_INDEX = "uq_orders_idempotency_key";
 
-    private final Jdbi jdbi;
+    private final SchemaJdbi jdbi;
     private final String lockCart;
     private final String placeOrder;
 
-    /** @param jdbi a Jdbi configured by {@link com.techzone.core.Techzone} */
-    public Checkout(Jdbi jdbi) {
+    /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
+    public Checkout(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
         ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
         this.lockCart = locator.locate(Checkout.class, "lockCart");
@@ -80,7 +80,7 @@ public final class Checkout {
     public CheckoutResult checkout(Handle handle, CheckoutRequest request) {
         Checks.notNull("handle", handle);
         Checks.notNull("request", request);
-        return Transactions.inTransaction(handle, h -> run(h, request));
+        return Transactions.inTransaction(jdbi, handle, h -> run(h, request));
     }
 
     private CheckoutResult run(Handle h, CheckoutRequest request) {

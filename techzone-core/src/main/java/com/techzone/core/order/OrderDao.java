@@ -19,15 +19,15 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface OrderDao {
 
     /** The order with this id, if any. */
-    @SqlQuery("SELECT * FROM orders WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.orders WHERE id = :id")
     Optional<Order> findById(UUID id);
 
     /** The order with this human-facing number, if any. */
-    @SqlQuery("SELECT * FROM orders WHERE order_number = :orderNumber")
+    @SqlQuery("SELECT * FROM <schema>.orders WHERE order_number = :orderNumber")
     Optional<Order> findByNumber(long orderNumber);
 
     /** The order a user's checkout with this idempotency key created, if any (index {@code uq_orders_idempotency_key}). */
-    @SqlQuery("SELECT * FROM orders WHERE idempotency_key = :idempotencyKey AND user_id = :userId")
+    @SqlQuery("SELECT * FROM <schema>.orders WHERE idempotency_key = :idempotencyKey AND user_id = :userId")
     Optional<Order> findByIdempotencyKey(UUID userId, String idempotencyKey);
 
     /**
@@ -55,8 +55,8 @@ public interface OrderDao {
 
     /** The keyset query behind {@link #listByUserAndStatus} newest first. */
     @SqlQuery("""
-            SELECT * FROM orders
-            WHERE user_id = :userId AND status = :status::order_status
+            SELECT * FROM <schema>.orders
+            WHERE user_id = :userId AND status = :status::<schema>.order_status
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
@@ -64,8 +64,8 @@ public interface OrderDao {
 
     /** The keyset query behind {@link #listByUserAndStatus} oldest first. */
     @SqlQuery("""
-            SELECT * FROM orders
-            WHERE user_id = :userId AND status = :status::order_status
+            SELECT * FROM <schema>.orders
+            WHERE user_id = :userId AND status = :status::<schema>.order_status
               AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -91,9 +91,9 @@ public interface OrderDao {
      * are spread evenly over time; they are all recent), reading most of the table.
      */
     @SqlQuery("""
-            SELECT * FROM orders
-            WHERE status = :status::order_status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
-              AND (status, created_at) >= (:status::order_status, :afterCreatedAt::timestamptz)
+            SELECT * FROM <schema>.orders
+            WHERE status = :status::<schema>.order_status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
+              AND (status, created_at) >= (:status::<schema>.order_status, :afterCreatedAt::timestamptz)
             ORDER BY created_at, id
             LIMIT :limit""")
     List<Order> byStatusAfter(OrderStatus status, String afterCreatedAt, UUID afterId, int limit);
@@ -111,7 +111,7 @@ public interface OrderDao {
     }
 
     /** The query behind {@link #countByStatus}: only statuses that have orders. */
-    @SqlQuery("SELECT status, count(*) AS count FROM orders GROUP BY status")
+    @SqlQuery("SELECT status, count(*) AS count FROM <schema>.orders GROUP BY status")
     List<StatusCount> statusCounts();
 
     /**
@@ -136,7 +136,7 @@ public interface OrderDao {
 
     /** The update behind {@link #changeShippingAddress}. */
     @SqlQuery("""
-            UPDATE orders SET shipping_address = :shippingAddress
+            UPDATE <schema>.orders SET shipping_address = :shippingAddress
             WHERE id = :id AND status IN ('pending', 'on_hold', 'processing', 'layaway')
             RETURNING *""")
     Optional<Order> updateShippingAddress(UUID id, String shippingAddress);

@@ -2,11 +2,11 @@ package com.techzone.core.order;
 
 import com.techzone.core.NotFoundException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Moves orders between statuses, only along the moves {@link OrderStatus} allows. Each move locks
@@ -18,42 +18,42 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class OrderLifecycle {
 
-    private static final String LOCK_ORDER = "SELECT status FROM orders WHERE id = :orderId FOR UPDATE";
+    private static final String LOCK_ORDER = "SELECT status FROM <schema>.orders WHERE id = :orderId FOR UPDATE";
 
     private static final String LOCK_PRODUCTS = """
-            SELECT id FROM products
-            WHERE id IN (SELECT product_id FROM order_items WHERE order_id = :orderId)
+            SELECT id FROM <schema>.products
+            WHERE id IN (SELECT product_id FROM <schema>.order_items WHERE order_id = :orderId)
             ORDER BY id
             FOR UPDATE""";
 
     private static final String RETURN_STOCK = """
             WITH returned AS (
                 SELECT product_id, sum(quantity)::int AS quantity
-                FROM order_items
+                FROM <schema>.order_items
                 WHERE order_id = :orderId AND product_id IS NOT NULL
                 GROUP BY product_id
             ), restocked AS (
-                UPDATE products p SET stock = p.stock + r.quantity
+                UPDATE <schema>.products p SET stock = p.stock + r.quantity
                 FROM returned r
                 WHERE p.id = r.product_id
                 RETURNING p.id, p.stock, r.quantity
             )
-            INSERT INTO inventory_logs (product_id, change, reason, stock_after, order_id, created_by)
+            INSERT INTO <schema>.inventory_logs (product_id, change, reason, stock_after, order_id, created_by)
             SELECT id, quantity, :reason, stock, :orderId, :changedBy FROM restocked""";
 
     private static final String MOVE = """
             WITH moved AS (
-                UPDATE orders SET status = :to::order_status WHERE id = :orderId RETURNING *
+                UPDATE <schema>.orders SET status = :to::<schema>.order_status WHERE id = :orderId RETURNING *
             ), history AS (
-                INSERT INTO order_status_history (id, order_id, from_status, to_status, changed_by, note)
-                VALUES (:historyId, :orderId, :from::order_status, :to::order_status, :changedBy, :note)
+                INSERT INTO <schema>.order_status_history (id, order_id, from_status, to_status, changed_by, note)
+                VALUES (:historyId, :orderId, :from::<schema>.order_status, :to::<schema>.order_status, :changedBy, :note)
             )
             SELECT * FROM moved""";
 
-    private final Jdbi jdbi;
+    private final SchemaJdbi jdbi;
 
-    /** @param jdbi a Jdbi configured by {@link com.techzone.core.Techzone} */
-    public OrderLifecycle(Jdbi jdbi) {
+    /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
+    public OrderLifecycle(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -75,7 +75,7 @@ public final class OrderLifecycle {
     public Order transition(Handle handle, UUID orderId, OrderStatus to, UUID changedBy, String note) {
         Checks.notNull("handle", handle);
         validate(orderId, to, note);
-        return Transactions.inTransaction(handle, h -> move(h, orderId, to, changedBy, note));
+        return Transactions.inTransaction(jdbi, handle, h -> move(h, orderId, to, changedBy, note));
     }
 
     /** Cancels the order and returns its units to stock; see {@link #transition}. */

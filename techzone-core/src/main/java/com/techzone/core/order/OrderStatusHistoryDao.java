@@ -8,6 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface OrderStatusHistoryDao {
 
     /** An order's status changes, oldest first, starting with its placement (index {@code idx_order_status_history_order_id}). */
-    @SqlQuery("SELECT * FROM order_status_history WHERE order_id = :orderId ORDER BY created_at, id")
+    @SqlQuery("SELECT * FROM <schema>.order_status_history WHERE order_id = :orderId ORDER BY created_at, id")
     List<OrderStatusChange> listByOrder(UUID orderId);
 }

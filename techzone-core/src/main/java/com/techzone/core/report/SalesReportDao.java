@@ -34,7 +34,7 @@ public interface SalesReportDao {
     SalesReport upsert(UUID id, Granularity granularity, LocalDate day);
 
     /** The stored report of the period starting on {@code periodStart}, if built. */
-    @SqlQuery("SELECT * FROM sales_reports WHERE granularity = :granularity AND period_start = :periodStart")
+    @SqlQuery("SELECT * FROM <schema>.sales_reports WHERE granularity = :granularity AND period_start = :periodStart")
     Optional<SalesReport> find(Granularity granularity, LocalDate periodStart);
 
     /**
@@ -55,7 +55,7 @@ public interface SalesReportDao {
 
     /** The query behind {@link #list}. */
     @SqlQuery("""
-            SELECT * FROM sales_reports
+            SELECT * FROM <schema>.sales_reports
             WHERE granularity = :granularity AND period_start >= :from AND period_start < :to
             ORDER BY period_start""")
     List<SalesReport> listStartingBetween(Granularity granularity, LocalDate from, LocalDate to);

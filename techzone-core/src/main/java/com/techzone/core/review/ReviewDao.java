@@ -32,21 +32,21 @@ public interface ReviewDao {
 
     /** The insert behind {@link #create}. */
     @SqlQuery("""
-            INSERT INTO reviews (id, user_id, product_id, service_id, rating, title, body)
+            INSERT INTO <schema>.reviews (id, user_id, product_id, service_id, rating, title, body)
             VALUES (:id, :r.userId, :r.productId, :r.serviceId, :r.rating, :r.title, :r.body)
             RETURNING *""")
     Review insert(UUID id, @BindMethods("r") NewReview review);
 
     /** The review with this id, approved or not. */
-    @SqlQuery("SELECT * FROM reviews WHERE id = :id")
+    @SqlQuery("SELECT * FROM <schema>.reviews WHERE id = :id")
     Optional<Review> findById(UUID id);
 
     /** Approves a review; empty if none has this id or it was approved already. */
-    @SqlQuery("UPDATE reviews SET is_approved = true, approved_at = now() WHERE id = :id AND NOT is_approved RETURNING *")
+    @SqlQuery("UPDATE <schema>.reviews SET is_approved = true, approved_at = now() WHERE id = :id AND NOT is_approved RETURNING *")
     Optional<Review> approve(UUID id);
 
     /** Rejects (deletes) a review, approved or not; returns whether it existed. */
-    @SqlUpdate("DELETE FROM reviews WHERE id = :id")
+    @SqlUpdate("DELETE FROM <schema>.reviews WHERE id = :id")
     boolean reject(UUID id);
 
     /**
@@ -64,7 +64,7 @@ public interface ReviewDao {
 
     /** The keyset query behind {@link #listApprovedForProduct}. */
     @SqlQuery("""
-            SELECT * FROM reviews
+            SELECT * FROM <schema>.reviews
             WHERE product_id = :productId AND is_approved
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
@@ -86,7 +86,7 @@ public interface ReviewDao {
 
     /** The keyset query behind {@link #listApprovedForService}. */
     @SqlQuery("""
-            SELECT * FROM reviews
+            SELECT * FROM <schema>.reviews
             WHERE service_id = :serviceId AND is_approved
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
@@ -107,7 +107,7 @@ public interface ReviewDao {
 
     /** The keyset query behind {@link #listAwaitingModeration}. */
     @SqlQuery("""
-            SELECT * FROM reviews
+            SELECT * FROM <schema>.reviews
             WHERE NOT is_approved AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -116,12 +116,12 @@ public interface ReviewDao {
     /** Count and average rating of a product's approved reviews. */
     @SqlQuery("""
             SELECT count(*) AS count, round(avg(rating), 2) AS average
-            FROM reviews WHERE product_id = :productId AND is_approved""")
+            FROM <schema>.reviews WHERE product_id = :productId AND is_approved""")
     RatingSummary ratingSummaryForProduct(UUID productId);
 
     /** Count and average rating of a service's approved reviews. */
     @SqlQuery("""
             SELECT count(*) AS count, round(avg(rating), 2) AS average
-            FROM reviews WHERE service_id = :serviceId AND is_approved""")
+            FROM <schema>.reviews WHERE service_id = :serviceId AND is_approved""")
     RatingSummary ratingSummaryForService(UUID serviceId);
 }

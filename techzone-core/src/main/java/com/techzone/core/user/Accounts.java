@@ -3,11 +3,11 @@ package com.techzone.core.user;
 import com.techzone.core.NotFoundException;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Errors;
+import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * User accounts with passwords: register, authenticate, change password, and erase on request.
@@ -19,14 +19,14 @@ public final class Accounts {
     private static final String USER_COLUMNS =
             "id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at";
 
-    private final Jdbi jdbi;
+    private final SchemaJdbi jdbi;
     private final PasswordHasher hasher;
 
     /**
-     * @param jdbi a Jdbi configured by {@link com.techzone.core.Techzone}
+     * @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone}
      * @param hasher how passwords are hashed
      */
-    public Accounts(Jdbi jdbi, PasswordHasher hasher) {
+    public Accounts(SchemaJdbi jdbi, PasswordHasher hasher) {
         this.jdbi = jdbi;
         this.hasher = hasher;
     }
@@ -60,7 +60,7 @@ public final class Accounts {
         Optional<String[]> row;
         try {
             row = jdbi.withHandle(h -> h.createQuery(
-                            "SELECT id, password_hash FROM users WHERE lower(email) = lower(:email) AND is_active")
+                            "SELECT id, password_hash FROM <schema>.users WHERE lower(email) = lower(:email) AND is_active")
                     .bind("email", email)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                     .findOne());
@@ -74,7 +74,7 @@ public final class Accounts {
         }
         UUID id = UUID.fromString(row.get()[0]);
         try {
-            return jdbi.withHandle(h -> h.createQuery("UPDATE users SET last_login_at = now() WHERE id = :id RETURNING " + USER_COLUMNS)
+            return jdbi.withHandle(h -> h.createQuery("UPDATE <schema>.users SET last_login_at = now() WHERE id = :id RETURNING " + USER_COLUMNS)
                     .bind("id", id).mapTo(User.class).findOne());
         } catch (RuntimeException e) {
             throw Errors.translate(e);
@@ -90,7 +90,7 @@ public final class Accounts {
         Checks.notNull("userId", userId);
         String hash = hasher.hash(newPassword);
         int updated = Transactions.inTransaction(jdbi, h -> h.createUpdate(
-                "UPDATE users SET password_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", userId).execute());
+                "UPDATE <schema>.users SET password_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", userId).execute());
         if (updated == 0) {
             throw new NotFoundException("user", userId);
         }
@@ -108,25 +108,25 @@ public final class Accounts {
     public ErasureOutcome erase(UUID userId) {
         Checks.notNull("userId", userId);
         return Transactions.inTransaction(jdbi, h -> {
-            boolean exists = h.createQuery("SELECT true FROM users WHERE id = :id FOR UPDATE")
+            boolean exists = h.createQuery("SELECT true FROM <schema>.users WHERE id = :id FOR UPDATE")
                     .bind("id", userId).mapTo(Boolean.class).findOne().isPresent();
             if (!exists) {
                 throw new NotFoundException("user", userId);
             }
             h.createUpdate("""
-                    UPDATE bookings SET contact_name = 'Erased', contact_email = 'erased@invalid', notes = NULL
+                    UPDATE <schema>.bookings SET contact_name = 'Erased', contact_email = 'erased@invalid', notes = NULL
                     WHERE user_id = :id""").bind("id", userId).execute();
-            h.createUpdate("DELETE FROM contacts WHERE user_id = :id").bind("id", userId).execute();
-            boolean hasOrders = h.createQuery("SELECT EXISTS (SELECT 1 FROM orders WHERE user_id = :id)")
+            h.createUpdate("DELETE FROM <schema>.contacts WHERE user_id = :id").bind("id", userId).execute();
+            boolean hasOrders = h.createQuery("SELECT EXISTS (SELECT 1 FROM <schema>.orders WHERE user_id = :id)")
                     .bind("id", userId).mapTo(Boolean.class).one();
             if (!hasOrders) {
-                h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", userId).execute();
+                h.createUpdate("DELETE FROM <schema>.users WHERE id = :id").bind("id", userId).execute();
                 return ErasureOutcome.DELETED;
             }
-            h.createUpdate("DELETE FROM cart_items WHERE user_id = :id").bind("id", userId).execute();
-            h.createUpdate("DELETE FROM reviews WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("DELETE FROM <schema>.cart_items WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("DELETE FROM <schema>.reviews WHERE user_id = :id").bind("id", userId).execute();
             h.createUpdate("""
-                    UPDATE users
+                    UPDATE <schema>.users
                     SET email = 'erased-' || id || '@invalid', full_name = 'Erased user',
                         password_hash = '!erased', is_active = false, last_login_at = NULL, anonymized_at = now()
                     WHERE id = :id""").bind("id", userId).execute();

@@ -28,21 +28,21 @@ public interface UserDao {
 
     /** The insert behind {@link #create}, with the id chosen by the caller. */
     @SqlQuery("""
-            INSERT INTO users (id, email, password_hash, full_name, role)
-            VALUES (:id, :u.email, :u.passwordHash, :u.fullName, :u.role::user_role)
+            INSERT INTO <schema>.users (id, email, password_hash, full_name, role)
+            VALUES (:id, :u.email, :u.passwordHash, :u.fullName, :u.role::<schema>.user_role)
             RETURNING id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at""")
     User insert(UUID id, @BindMethods("u") NewUser user);
 
     /** The user with this id, if any. */
     @SqlQuery("""
             SELECT id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at
-            FROM users WHERE id = :id""")
+            FROM <schema>.users WHERE id = :id""")
     Optional<User> findById(UUID id);
 
     /** The user with this email, compared regardless of case (index {@code uq_users_email_lower}). */
     @SqlQuery("""
             SELECT id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at
-            FROM users WHERE lower(email) = lower(:email)""")
+            FROM <schema>.users WHERE lower(email) = lower(:email)""")
     Optional<User> findByEmail(String email);
 
     /**
@@ -59,7 +59,7 @@ public interface UserDao {
     /** The keyset query behind {@link #list}. */
     @SqlQuery("""
             SELECT id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at
-            FROM users WHERE id > :afterId ORDER BY id LIMIT :limit""")
+            FROM <schema>.users WHERE id > :afterId ORDER BY id LIMIT :limit""")
     List<User> listAfter(UUID afterId, int limit);
 
     /**
@@ -74,7 +74,7 @@ public interface UserDao {
 
     /** The update behind {@link #rename}. */
     @SqlQuery("""
-            UPDATE users SET full_name = :fullName WHERE id = :id
+            UPDATE <schema>.users SET full_name = :fullName WHERE id = :id
             RETURNING id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at""")
     Optional<User> updateFullName(UUID id, String fullName);
 
@@ -91,16 +91,16 @@ public interface UserDao {
 
     /** The update behind {@link #changeEmail}. */
     @SqlQuery("""
-            UPDATE users SET email = :email WHERE id = :id
+            UPDATE <schema>.users SET email = :email WHERE id = :id
             RETURNING id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at""")
     Optional<User> updateEmail(UUID id, String email);
 
     /** Changes the role; returns whether a user with this id exists. */
-    @SqlUpdate("UPDATE users SET role = :role::user_role WHERE id = :id")
+    @SqlUpdate("UPDATE <schema>.users SET role = :role::<schema>.user_role WHERE id = :id")
     boolean changeRole(UUID id, Role role);
 
     /** Blocks logins; returns whether the user was active. Orders, reviews and bookings stay. */
-    @SqlUpdate("UPDATE users SET is_active = false WHERE id = :id AND is_active")
+    @SqlUpdate("UPDATE <schema>.users SET is_active = false WHERE id = :id AND is_active")
     boolean deactivate(UUID id);
 
     /**
@@ -110,10 +110,10 @@ public interface UserDao {
      * @return whether a row was deleted
      * @throws com.techzone.core.ConstraintViolationException {@code fk_orders_user_id} if the user has orders
      */
-    @SqlUpdate("DELETE FROM users WHERE id = :id")
+    @SqlUpdate("DELETE FROM <schema>.users WHERE id = :id")
     boolean delete(UUID id);
 
     /** How many users exist, active or not. */
-    @SqlQuery("SELECT count(*) FROM users")
+    @SqlQuery("SELECT count(*) FROM <schema>.users")
     long count();
 }

@@ -5,7 +5,7 @@ WITH period AS (
            (date_trunc(:granularity::text, :day::date::timestamp) + ('1 ' || :granularity::text)::interval)::date AS end_day
 ), placed AS (
     SELECT o.id, o.total, o.status
-    FROM orders o, period
+    FROM <schema>.orders o, period
     WHERE o.created_at >= period.start_day::timestamp AT TIME ZONE 'UTC'
       AND o.created_at < period.end_day::timestamp AT TIME ZONE 'UTC'
       AND o.status <> 'cancelled'
@@ -13,10 +13,10 @@ WITH period AS (
     SELECT count(*)::int AS orders_count,
            coalesce(sum(total), 0) AS gross,
            coalesce(sum(total) FILTER (WHERE status = 'refunded'), 0) AS refunds,
-           (SELECT coalesce(sum(i.quantity), 0)::int FROM order_items i JOIN placed p ON p.id = i.order_id) AS items_sold
+           (SELECT coalesce(sum(i.quantity), 0)::int FROM <schema>.order_items i JOIN placed p ON p.id = i.order_id) AS items_sold
     FROM placed
 )
-INSERT INTO sales_reports (id, granularity, period_start, period_end, orders_count, items_sold, gross_revenue,
+INSERT INTO <schema>.sales_reports (id, granularity, period_start, period_end, orders_count, items_sold, gross_revenue,
                            refunds, net_revenue, average_order_value, generated_at)
 SELECT :id, :granularity::text, period.start_day, period.end_day, t.orders_count, t.items_sold, t.gross, t.refunds,
        t.gross - t.refunds,

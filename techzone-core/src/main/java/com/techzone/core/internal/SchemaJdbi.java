@@ -1,0 +1,240 @@
+package com.techzone.core.internal;
+
+import com.techzone.core.InvalidInputException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+/**
+ * The one place that decides which schema this library's SQL reaches: a Jdbi seen through one
+ * facade's schema.
+ *
+ * <p><b>How SQL is written.</b> Every table and type of ours is written {@code <schema>.name} in
+ * the SQL text, e.g. {@code SELECT * FROM <schema>.products WHERE id = :id} or
+ * {@code :status::<schema>.order_status}. Temporary tables, functions of {@code pg_catalog} and
+ * column names stay unqualified.
+ *
+ * <p><b>How it reaches the database.</b> A {@link SchemaEngine} per schema replaces
+ * {@value #PLACEHOLDER} with the schema name. It is set as the template engine only of the
+ * statements this library runs: on the handles it opens, and on a host's handle only for the
+ * duration of one workflow or one call of an attached DAO, after which the handle gets its own
+ * engine back. Nothing is defined or replaced
+ * on the host's {@link Jdbi}, so two facades with different schemas over one host Jdbi do not see
+ * each other, and the host's own templates and attributes (even one named {@code schema}) are
+ * untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
+ * finished SQL: per call that is one cache hit, no string building, and no extra round trip (no
+ * {@code SET search_path}).
+ */
+public final class SchemaJdbi {
+
+    /** What stands for the schema in the SQL text. */
+    public static final String PLACEHOLDER = "<schema>";
+
+    /** The tables the facade needs; {@link #missingTables()} checks them at build. */
+    static final List<String> TABLES = List.of("users", "categories", "products", "services", "cart_items", "orders",
+            "order_items", "order_status_history", "inventory_logs", "reviews", "bookings", "contacts", "sales_reports");
+
+    /** The identifier rule of the migrations: plain lower case, safe in SQL without quotes. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final Jdbi jdbi;
+    private final String schema;
+    private final SchemaEngine engine;
+
+    private SchemaJdbi(Jdbi jdbi, String schema) {
+        this.jdbi = jdbi;
+        this.schema = schema;
+        this.engine = new SchemaEngine(schema + ".");
+    }
+
+    /**
+     * @throws InvalidInputException unless {@code schema} is a lower-case SQL identifier of at most 63 characters
+     */
+    public static SchemaJdbi of(Jdbi jdbi, String schema) {
+        return new SchemaJdbi(Checks.notNull("jdbi", jdbi), requireIdentifier(schema));
+    }
+
+    /** Returns {@code schema} if it follows the identifier rule of the migrations. */
+    public static String requireIdentifier(String schema) {
+        Checks.notNull("schema", schema);
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new InvalidInputException("schema", "must be a lower-case SQL identifier (letters, digits, "
+                    + "underscores; at most 63 characters), was '" + schema + "'");
+        }
+        return schema;
+    }
+
+    /** The host's (or the facade's own) Jdbi, unchanged. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The schema name. */
+    public String schema() {
+        return schema;
+    }
+
+    /** {@code sql} with the placeholder replaced, for SQL that does not go through a Jdbi statement. */
+    public String render(String sql) {
+        return engine.render(sql);
+    }
+
+    /** Which of {@link #TABLES} the schema lacks (all of them if the schema does not exist); one query. */
+    public List<String> missingTables() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.name
+                        FROM unnest(CAST(:tables AS text[])) WITH ORDINALITY AS t(name, n)
+                        WHERE to_regclass(format('%I.%I', CAST(:schema AS text), t.name)) IS NULL
+                        ORDER BY t.n""")
+                .bindArray("tables", String.class, TABLES)
+                .bind("schema", schema)
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Runs {@code callback} on a new handle whose statements reach this schema. */
+    public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
+        return jdbi.withHandle(h -> callback.withHandle(bind(h)));
+    }
+
+    /** Runs {@code callback} in a new transaction on a new handle whose statements reach this schema. */
+    public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
+        return jdbi.inTransaction(h -> callback.withHandle(bind(h)));
+    }
+
+    /**
+     * Runs {@code callback} on the host's {@code handle} with this schema's engine, and gives the
+     * handle its own engine back afterwards.
+     */
+    public <R, X extends Exception> R onHostHandle(Handle handle, HandleCallback<R, X> callback) throws X {
+        SqlStatements statements = handle.getConfig(SqlStatements.class);
+        TemplateEngine before = statements.getTemplateEngine();
+        if (engine.equals(before)) {
+            return callback.withHandle(handle);
+        }
+        statements.setTemplateEngine(engine);
+        try {
+            return callback.withHandle(handle);
+        } finally {
+            statements.setTemplateEngine(before);
+        }
+    }
+
+    /**
+     * A SqlObject bound to the host's {@code handle}, reaching this schema. Each call runs with this
+     * schema's engine on the handle and gives the handle its own engine back (Jdbi copies a
+     * handle's configuration into an extension lazily, so setting it once at attach would not hold).
+     */
+    public <T> T attach(Handle handle, Class<T> type) {
+        T extension = onHostHandle(handle, h -> h.attach(type));
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(type, proxy, method, args);
+            }
+            return onHostHandle(handle, h -> invoke(extension, method, args));
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    /**
+     * A SqlObject whose every call opens a handle reaching this schema, attaches, runs and closes
+     * it, as {@link Jdbi#onDemand} does; a returned {@link Stream} keeps its handle until it is
+     * closed.
+     */
+    public <T> T onDemand(Class<T> type) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(type, proxy, method, args);
+            }
+            return invokeOnDemand(type, method, args);
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private Object invokeOnDemand(Class<?> type, Method method, Object[] args) {
+        Handle handle = bind(jdbi.open());
+        boolean handedOver = false;
+        try {
+            Object result = invoke(handle.attach(type), method, args);
+            if (result instanceof Stream<?> stream) {
+                handedOver = true;
+                return stream.onClose(handle::close);
+            }
+            return result;
+        } finally {
+            if (!handedOver) {
+                handle.close();
+            }
+        }
+    }
+
+    private Object objectMethod(Class<?> type, Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> type.getName() + " on schema " + schema;
+        };
+    }
+
+    /** Calls the Jdbi extension, rethrowing what the method threw (always unchecked for our DAOs). */
+    private static Object invoke(Object extension, Method method, Object[] args) {
+        try {
+            return method.invoke(extension, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("DAO method " + method.getName() + " threw a checked exception", cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("DAO method " + method.getName() + " is not accessible", e);
+        }
+    }
+
+    private Handle bind(Handle handle) {
+        return handle.setTemplateEngine(engine);
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaJdbi[" + schema + "]";
+    }
+
+    /**
+     * Replaces {@value #PLACEHOLDER} with {@code prefix}. Equal for equal schemas, so facades of one
+     * schema share Jdbi's template cache entries.
+     */
+    record SchemaEngine(String prefix) implements TemplateEngine.Parsing {
+
+        String render(String template) {
+            return template.replace(PLACEHOLDER + ".", prefix);
+        }
+
+        @Override
+        public String render(String template, StatementContext ctx) {
+            return render(template);
+        }
+
+        @Override
+        public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
+            String sql = render(template);
+            return Optional.of(ctx -> sql);
+        }
+    }
+}
