@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
 import com.techzone.testing.TestDatabase;
-import com.techzone.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -28,18 +26,14 @@ import tools.jackson.databind.JsonNode;
  * (Boot's managed 11.14) on default settings creates public.users and public.orders, TechZone is
  * migrated into shop, and the actuator and the REST endpoint answer over HTTP.
  */
+@ExtendWith(EmptyDatabaseExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class ShopApplicationTest {
 
-    static final TestDatabase DATABASE = TestPostgres.get().createEmptyDatabase();
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        EmptyDatabaseExtension.register(ShopApplicationTest.class, registry);
     }
 
     @Value("${local.server.port}")
@@ -48,12 +42,6 @@ class ShopApplicationTest {
     JdbcTemplate jdbc;
     @Autowired
     HikariDataSource pool;
-
-    @AfterAll
-    void dropDatabase() {
-        pool.close();
-        DATABASE.close();
-    }
 
     @Test
     void shouldReportTheTechzoneComponentUpWithAPerfectScore() {
@@ -121,7 +109,8 @@ class ShopApplicationTest {
     void shouldSayUnknownNotUpWhenTheProbeRoleCannotReadTheMigrationHistory() {
         jdbc.execute("CREATE ROLE techzone_boot4_probe LOGIN PASSWORD 'probe-pw'");
         try {
-            TestDatabase asProbe = new TestDatabase(DATABASE.name(), DATABASE.jdbcUrl(), "techzone_boot4_probe", "probe-pw");
+            TestDatabase database = EmptyDatabaseExtension.of(ShopApplicationTest.class);
+            TestDatabase asProbe = new TestDatabase(database.name(), database.jdbcUrl(), "techzone_boot4_probe", "probe-pw");
             TechzoneHealth probe = TechzoneHealth.configure(asProbe.dataSource()).schema("shop").groups(CheckGroup.SCHEMA).build();
 
             Health health = new TechzoneHealthIndicator(probe).health();

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
-import com.techzone.testing.TestDatabase;
-import com.techzone.testing.TestPostgres;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,19 +21,15 @@ import tools.jackson.databind.JsonNode;
  * The host with TechZone's health check pointed at a database that does not answer: the techzone
  * component is DOWN with the reason, the endpoint answers 503 (not 500), and no password shows.
  */
+@ExtendWith(EmptyDatabaseExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {ShopApplication.class, TechzoneHealthDownTest.UnreachableDatabase.class})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class TechzoneHealthDownTest {
 
-    static final TestDatabase DATABASE = TestPostgres.get().createEmptyDatabase();
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        EmptyDatabaseExtension.register(TechzoneHealthDownTest.class, registry);
     }
 
     /** Nothing listens on port 1: connecting is refused at once. */
@@ -58,14 +49,6 @@ class TechzoneHealthDownTest {
 
     @Value("${local.server.port}")
     int port;
-    @Autowired
-    HikariDataSource pool;
-
-    @AfterAll
-    void dropDatabase() {
-        pool.close();
-        DATABASE.close();
-    }
 
     @Test
     void shouldAnswer503WithTheTechzoneComponentDownAndTheReason() {
