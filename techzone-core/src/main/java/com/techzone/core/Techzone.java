@@ -15,7 +15,6 @@ import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactMessage;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.EnumSupport;
-import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
@@ -57,6 +56,14 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * the database labels, record mappers) and hands out the DAOs and workflows. Immutable and
  * thread-safe; DAOs it returns are thread-safe too (each call takes a connection for its duration).
  *
+ * <pre>{@code
+ * Techzone techzone = Techzone.configure(dataSource).schema("shop").build();   // or Techzone.create(dataSource): public
+ * }</pre>
+ *
+ * <p>Every statement names the facade's schema ({@code shop.products}), so the connection's
+ * {@code search_path} and the host's own tables of the same names do not matter; the schema is
+ * the facade's, not the Jdbi's, so facades of several schemas can share one Jdbi.
+ *
  * <p>Every DAO method and workflow throws {@link com.techzone.TechzoneException} subtypes, never
  * Jdbi's or the driver's exceptions: see {@link ConstraintViolationException},
  * {@link InvalidInputException}, {@link NotFoundException}, {@link StaleVersionException},
@@ -91,7 +98,6 @@ public final class Techzone {
      *
      * @param dataSource a pooled data source for a database migrated with {@code TechzoneMigrations}
      * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
-     * @throws DatabaseUnavailableException if the database cannot be reached to check that
      */
     public static Techzone create(DataSource dataSource) {
         return configure(dataSource).build();
@@ -102,7 +108,6 @@ public final class Techzone {
      * shorthand for {@code configure(jdbi).build()}.
      *
      * @throws SchemaNotMigratedException if {@value #DEFAULT_SCHEMA} lacks the TechZone tables
-     * @throws DatabaseUnavailableException if the database cannot be reached to check that
      */
     public static Techzone create(Jdbi jdbi) {
         return configure(jdbi).build();
@@ -289,22 +294,15 @@ public final class Techzone {
 
         /**
          * Installs the plugins and mappers into the Jdbi and checks, in one query, that the schema
-         * holds the TechZone tables.
+         * holds the TechZone tables. If the database cannot be reached now (a host starting before
+         * its database), the facade is built and the check runs on the first call that reaches the
+         * database instead, which then throws the same exception.
          *
-         * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix, if it does not
-         * @throws DatabaseUnavailableException if the database cannot be reached for that check
+         * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix
          */
         public Techzone build() {
             SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema);
-            List<String> missing;
-            try {
-                missing = schemaJdbi.missingTables();
-            } catch (RuntimeException e) {
-                throw Errors.translate(e);
-            }
-            if (!missing.isEmpty()) {
-                throw new SchemaNotMigratedException(schema, missing);
-            }
+            schemaJdbi.verify();
             jdbi.installPlugin(new SqlObjectPlugin());
             jdbi.installPlugin(new PostgresPlugin());
             jdbi.registerArgument(EnumSupport.arguments());

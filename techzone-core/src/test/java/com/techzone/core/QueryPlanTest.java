@@ -216,7 +216,7 @@ class QueryPlanTest {
     }
 
     private void assertPlan(Class<?> dao, String method, String table, String index, Map<String, Object> params) {
-        String sql = sqlOf(dao, method);
+        String sql = sqlOf(dao, method).replace("<schema>.", tz.schema() + ".");
         String plan = tz.jdbi().withHandle(h -> {
             Query query = h.createQuery("EXPLAIN " + sql);
             params.forEach(query::bind);

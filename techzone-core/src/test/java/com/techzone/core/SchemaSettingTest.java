@@ -14,7 +14,13 @@ import com.techzone.core.user.User;
 import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +81,9 @@ class SchemaSettingTest {
             CategoryDao inB = b.attach(h, CategoryDao.class);
             inA.create(new NewCategory("Host tx A", "host-tx", null));
             inB.create(new NewCategory("Host tx B", "host-tx", null));
+            b.productImport().load(h, List.of(new NewProduct(null, "IMP-1", "Imported", null, new BigDecimal("2.00"), 3, 1)));
+            assertThat(h.createQuery("SELECT count(*) FROM tenant_b.products WHERE sku = 'IMP-1'").mapTo(Long.class).one()).isEqualTo(1);
+            assertThat(h.createQuery("SELECT count(*) FROM tenant_a.products WHERE sku = 'IMP-1'").mapTo(Long.class).one()).isZero();
             // The host's own statement on the same handle still renders its own <schema> attribute.
             assertThat(h.createQuery("SELECT nickname FROM <schema>.users").mapTo(String.class).one()).isEqualTo("host user");
             assertThat(inA.findBySlug("host-tx")).map(Category::name).contains("Host tx A");
@@ -101,6 +110,29 @@ class SchemaSettingTest {
         assertThatThrownBy(() -> Techzone.create(database.dataSource()))
                 .isInstanceOf(SchemaNotMigratedException.class)
                 .hasMessageContaining("Schema \"public\"");
+    }
+
+    @Test
+    void shouldCheckTheSchemaOnTheFirstCallWhenTheDatabaseWasDownAtBuild() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        throw new SQLNonTransientConnectionException("Connection refused", "08001");
+                    }
+                    try {
+                        return method.invoke(database.dataSource(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Techzone built = Techzone.configure(flaky).schema("nowhere").build();
+        down.set(false);
+
+        assertThatThrownBy(() -> built.categories().listAll())
+                .isInstanceOf(SchemaNotMigratedException.class)
+                .hasMessageContaining("Schema \"nowhere\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.core.catalog.Category;
+import com.techzone.core.catalog.NewCategory;
 import com.techzone.core.catalog.NewProduct;
 import com.techzone.core.catalog.Product;
 import com.techzone.core.catalog.ProductDao;
@@ -13,8 +14,10 @@ import com.techzone.core.inventory.Shortage;
 import com.techzone.core.order.CheckoutRequest;
 import com.techzone.core.order.CheckoutResult;
 import com.techzone.core.user.User;
+import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,6 +42,20 @@ class UsageDocExamplesTest {
             assertThat(products.findBySku("NO-SUCH-SKU")).isEmpty();
         }
         // end::facade[]
+    }
+
+    @Test
+    void shouldUseTheTablesOfANonPublicSchema() {
+        try (TestDatabase database = TestPostgres.get().createMigratedDatabase("shop")) {   // public: a host's own users, orders, ...
+            DataSource dataSource = database.dataSource();
+            // tag::schema[]
+            TechzoneMigrations.configure(dataSource).schema("shop").load().migrate();
+            Techzone techzone = Techzone.configure(dataSource).schema("shop").build();
+            Category audio = techzone.categories().create(new NewCategory("Audio", "audio", null));  // INSERT INTO shop.categories
+            assertThat(techzone.categories().findBySlug("audio")).contains(audio);
+            // end::schema[]
+            assertThat(techzone.schema()).isEqualTo("shop");
+        }
     }
 
     @Test

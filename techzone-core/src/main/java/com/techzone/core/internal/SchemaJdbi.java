@@ -1,6 +1,8 @@
 package com.techzone.core.internal;
 
+import com.techzone.core.DatabaseUnavailableException;
 import com.techzone.core.InvalidInputException;
+import com.techzone.core.SchemaNotMigratedException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,10 +33,9 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * {@value #PLACEHOLDER} with the schema name. It is set as the template engine only of the
  * statements this library runs: on the handles it opens, and on a host's handle only for the
  * duration of one workflow or one call of an attached DAO, after which the handle gets its own
- * engine back. Nothing is defined or replaced
- * on the host's {@link Jdbi}, so two facades with different schemas over one host Jdbi do not see
- * each other, and the host's own templates and attributes (even one named {@code schema}) are
- * untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
+ * engine back. Nothing is defined or replaced on the host's {@link Jdbi}, so two facades with
+ * different schemas over one host Jdbi do not see each other, and the host's own templates and
+ * attributes (even one named {@code schema}) are untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
  * finished SQL: per call that is one cache hit, no string building, and no extra round trip (no
  * {@code SET search_path}).
  */
@@ -43,7 +44,7 @@ public final class SchemaJdbi {
     /** What stands for the schema in the SQL text. */
     public static final String PLACEHOLDER = "<schema>";
 
-    /** The tables the facade needs; {@link #missingTables()} checks them at build. */
+    /** The tables the facade needs; {@link #verify()} checks them. A new table of a later migration goes here. */
     static final List<String> TABLES = List.of("users", "categories", "products", "services", "cart_items", "orders",
             "order_items", "order_status_history", "inventory_logs", "reviews", "bookings", "contacts", "sales_reports");
 
@@ -53,6 +54,8 @@ public final class SchemaJdbi {
     private final Jdbi jdbi;
     private final String schema;
     private final SchemaEngine engine;
+    /** Whether {@link #verify()} found the tables; read once per call until then (a volatile read after). */
+    private volatile boolean verified;
 
     private SchemaJdbi(Jdbi jdbi, String schema) {
         this.jdbi = jdbi;
@@ -87,14 +90,26 @@ public final class SchemaJdbi {
         return schema;
     }
 
-    /** {@code sql} with the placeholder replaced, for SQL that does not go through a Jdbi statement. */
-    public String render(String sql) {
-        return engine.render(sql);
+    /**
+     * Checks, in one query, that the schema holds {@link #TABLES}. When the database cannot be
+     * reached now, the check runs on the first handle a call of the facade gets instead.
+     *
+     * @throws SchemaNotMigratedException naming the schema and the missing tables
+     * @throws com.techzone.TechzoneException for any other failure of the check but an unreachable database
+     */
+    public void verify() {
+        try {
+            jdbi.useHandle(this::verify);
+        } catch (RuntimeException e) {
+            RuntimeException translated = Errors.translate(e);
+            if (!(translated instanceof DatabaseUnavailableException)) {
+                throw translated;
+            }
+        }
     }
 
-    /** Which of {@link #TABLES} the schema lacks (all of them if the schema does not exist); one query. */
-    public List<String> missingTables() {
-        return jdbi.withHandle(h -> h.createQuery("""
+    private void verify(Handle handle) {
+        List<String> missing = handle.createQuery("""
                         SELECT t.name
                         FROM unnest(CAST(:tables AS text[])) WITH ORDINALITY AS t(name, n)
                         WHERE to_regclass(format('%I.%I', CAST(:schema AS text), t.name)) IS NULL
@@ -102,7 +117,11 @@ public final class SchemaJdbi {
                 .bindArray("tables", String.class, TABLES)
                 .bind("schema", schema)
                 .mapTo(String.class)
-                .list());
+                .list();
+        if (!missing.isEmpty()) {
+            throw new SchemaNotMigratedException(schema, missing);
+        }
+        verified = true;
     }
 
     /** Runs {@code callback} on a new handle whose statements reach this schema. */
@@ -120,6 +139,9 @@ public final class SchemaJdbi {
      * handle its own engine back afterwards.
      */
     public <R, X extends Exception> R onHostHandle(Handle handle, HandleCallback<R, X> callback) throws X {
+        if (!verified) {
+            verify(handle);
+        }
         SqlStatements statements = handle.getConfig(SqlStatements.class);
         TemplateEngine before = statements.getTemplateEngine();
         if (engine.equals(before)) {
@@ -208,6 +230,9 @@ public final class SchemaJdbi {
     }
 
     private Handle bind(Handle handle) {
+        if (!verified) {
+            verify(handle);
+        }
         return handle.setTemplateEngine(engine);
     }
 

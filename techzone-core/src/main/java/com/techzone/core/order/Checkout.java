@@ -3,13 +3,13 @@ package com.techzone.core.order;
 import com.techzone.core.ConstraintViolationException;
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Money;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import com.techzone.core.inventory.InsufficientStockException;
 import com.techzone.core.inventory.Shortage;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,11 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * products in product id order and read their stock and prices; then write order, lines (with
  * name, SKU and price snapshots), stock decrements, ledger rows, the first status history row and
  * the emptied cart in one data-modifying statement. Not enough stock refuses the whole order with
- * every shortage listed. Totals: line total = price x quantity; tax = subtotal x tax rate rounded
- * to 2 places HALF_EVEN; total = subtotal + tax + shipping - discount.
+ * every shortage listed. Totals, each in the currency's minor units (ISO 4217: JPY 0 places, USD
+ * 2): line total = price x quantity (a price with more places than the currency has is refused);
+ * tax = tax base x tax rate, rounded HALF_EVEN to the currency's places, where the tax base is
+ * subtotal - discount (at least 0) by default, or the subtotal ({@link TaxBase}); total = subtotal
+ * + tax + shipping - discount.
  *
  * <p>With an idempotency key, a repeated checkout by the same user returns the order the first one
  * placed ({@link CheckoutResult#replayed()} true), also when both run at the same time: the unique
@@ -108,16 +111,10 @@ public final class Checkout {
         if (!shortages.isEmpty()) {
             throw new InsufficientStockException(shortages);
         }
-        BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
-        for (Line line : lines) {
-            subtotal = subtotal.add(line.price().multiply(BigDecimal.valueOf(line.quantity())));
-        }
-        BigDecimal tax = subtotal.multiply(request.taxRate()).setScale(2, RoundingMode.HALF_EVEN);
-        BigDecimal total = subtotal.add(tax).add(request.shipping()).subtract(request.discount()).setScale(2, RoundingMode.HALF_EVEN);
-        if (total.signum() < 0) {
-            throw new InvalidInputException("discount", "must not exceed subtotal + tax + shipping ("
-                    + subtotal.add(tax).add(request.shipping()) + "), was " + request.discount());
-        }
+        Totals totals = totals(request, lines);
+        BigDecimal subtotal = totals.subtotal();
+        BigDecimal tax = totals.tax();
+        BigDecimal total = totals.total();
         UUID orderId = Uuids.v7();
         List<UUID> itemIds = new ArrayList<>();
         List<UUID> logIds = new ArrayList<>();
@@ -171,6 +168,38 @@ public final class Checkout {
         }
         return h.attach(OrderDao.class).findByIdempotencyKey(request.userId(), request.idempotencyKey())
                 .map(order -> new CheckoutResult(order, h.attach(OrderItemDao.class).listByOrder(order.id()), true));
+    }
+
+    /**
+     * The order's amounts, each in the currency's minor units: the prices copied into the lines
+     * must be (a product priced 1234.56 cannot be sold in JPY); tax is rounded HALF_EVEN to the
+     * currency's decimal places, on the base the request names.
+     */
+    private static Totals totals(CheckoutRequest request, List<Line> lines) {
+        int decimals = Money.decimals("currency", request.currency());
+        BigDecimal subtotal = BigDecimal.ZERO;
+        for (Line line : lines) {
+            if (line.price().stripTrailingZeros().scale() > decimals) {
+                throw new InvalidInputException("currency", request.currency() + " has " + decimals
+                        + " decimal places, but product " + line.sku() + " (" + line.productId() + ") is priced "
+                        + line.price().toPlainString() + "; reprice it or check out in another currency");
+            }
+            subtotal = subtotal.add(line.price().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        BigDecimal base = request.taxBase() == TaxBase.AFTER_DISCOUNT
+                ? subtotal.subtract(request.discount()).max(BigDecimal.ZERO)
+                : subtotal;
+        BigDecimal tax = Money.round(base.multiply(request.taxRate()), decimals);
+        BigDecimal beforeDiscount = subtotal.add(tax).add(request.shipping());
+        BigDecimal total = Money.round(beforeDiscount.subtract(request.discount()), decimals);
+        if (total.signum() < 0) {
+            throw new InvalidInputException("discount", "must not exceed subtotal + tax + shipping ("
+                    + beforeDiscount.toPlainString() + "), was " + request.discount());
+        }
+        return new Totals(Money.round(subtotal, decimals), tax, total);
+    }
+
+    private record Totals(BigDecimal subtotal, BigDecimal tax, BigDecimal total) {
     }
 
     /** One cart line with its locked product. */
