@@ -206,7 +206,7 @@ class QueryPlanTest {
 
     @Test
     void shouldFindUsersByEmailAndPageThemThroughTheirIndexes() {
-        assertPlan(UserDao.class, "findByEmail", "users", "uq_users_email_lower", Map.of("email", "USER777@plan.test"));
+        assertPlan(UserDao.class, "findByNormalizedEmail", "users", "uq_users_email_lower", Map.of("email", "user777@plan.test"));
         assertPlan(UserDao.class, "listAfter", "users", "pk_users", Map.of("afterId", MIN_UUID, "limit", 21));
     }
 

@@ -32,6 +32,11 @@ public final class TechzoneMigrations {
 
     /** Classpath location of the migrations. */
     public static final String LOCATION = "classpath:db/migration/techzone";
+    /**
+     * Where migrations from V8 on live; branch embed-migrations moves V1..V5 here too and makes this
+     * the only location (until then both are scanned).
+     */
+    static final String NEW_LOCATION = "classpath:com/techzone/migrations/db";
     /** Default schema: {@value}. */
     public static final String DEFAULT_SCHEMA = "public";
     /** Default history table: {@value}. */
@@ -45,7 +50,7 @@ public final class TechzoneMigrations {
         this.schema = builder.schema;
         FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
                 .dataSource(builder.dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION, NEW_LOCATION)
                 .schemas(builder.schema)
                 .defaultSchema(builder.schema)
                 .createSchemas(true)
