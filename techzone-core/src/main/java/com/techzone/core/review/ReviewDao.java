@@ -55,7 +55,7 @@ public interface ReviewDao {
      * {@code idx_bookings_user_id}.
      */
     @SqlQuery("""
-            WITH purchase AS (
+            WITH purchase AS MATERIALIZED (
                 SELECT EXISTS (
                            SELECT 1 FROM orders o JOIN order_items i ON i.order_id = o.id
                            WHERE o.user_id = :r.userId AND o.status = 'delivered' AND i.product_id = :r.productId::uuid)
