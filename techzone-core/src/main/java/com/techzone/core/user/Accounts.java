@@ -47,7 +47,8 @@ public final class Accounts {
     }
 
     /**
-     * Checks a login. On success records {@code last_login_at} and returns the user; a wrong
+     * Checks a login; the email is compared in its normalised form (Unicode NFC, lower case). On
+     * success records {@code last_login_at} and returns the user; a wrong
      * password, an unknown email and a deactivated or anonymised account all give an empty result
      * (the caller cannot tell which, by design). Wipes {@code password}.
      */
