@@ -7,9 +7,17 @@ import com.techzone.core.catalog.Product;
 import com.techzone.core.order.CheckoutRequest;
 import com.techzone.core.order.CheckoutResult;
 import com.techzone.core.order.IdempotencyKeyConflictException;
+import com.techzone.core.order.Order;
 import com.techzone.core.user.User;
 import com.techzone.testing.TechzoneDatabaseTest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -104,6 +112,41 @@ class IdempotencyConflictTest {
 
         assertThat(tz.checkout().checkout(CheckoutRequest.of(user.id()).withIdempotencyKey("legacy-1")
                 .withShippingAddress("anything")).order().id()).isEqualTo(first.order().id());
+    }
+
+    @Test
+    void shouldPlaceOneOrderWhenTwoDifferentRequestsRaceForOneKeyAndRefuseTheOther() throws Exception {
+        User user = shop.customer();
+        Product p1 = shop.product("10.00", 50);
+        tz.carts().add(user.id(), p1.id(), 2);
+        CheckoutRequest base = CheckoutRequest.of(user.id()).withIdempotencyKey("race-1");
+        int threads = 6;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckoutResult>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            CheckoutRequest request = base.withShippingAddress(i % 2 == 0 ? "Even Street 2" : "Odd Street 1");
+            futures.add(executor.submit(() -> {
+                start.await();
+                return tz.checkout().checkout(request);
+            }));
+        }
+        start.countDown();
+        executor.shutdown();
+        assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        Order order = tz.orders().findByIdempotencyKey(user.id(), "race-1").orElseThrow();
+        for (int i = 0; i < threads; i++) {
+            String address = i % 2 == 0 ? "Even Street 2" : "Odd Street 1";
+            Future<CheckoutResult> future = futures.get(i);
+            if (address.equals(order.shippingAddress())) {
+                assertThat(future.get().order().id()).as("the winner's request, repeated").isEqualTo(order.id());
+            } else {
+                assertThatThrownBy(future::get).hasCauseInstanceOf(IdempotencyKeyConflictException.class);
+            }
+        }
+        assertThat(shop.count("SELECT count(*) FROM orders WHERE user_id = '" + user.id() + "'")).isEqualTo(1);
+        assertThat(tz.products().findById(p1.id()).orElseThrow().stock()).isEqualTo(48);
     }
 
     private void assertConflict(UnaryOperator<CheckoutRequest> change) {
