@@ -1,7 +1,9 @@
 package com.techzone.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techzone.TechzoneException;
 import com.techzone.core.booking.NewBooking;
 import com.techzone.core.catalog.Product;
 import com.techzone.core.catalog.Service;
@@ -93,6 +95,28 @@ class ErasureTest {
 
         assertThat(hits("Olga Only")).isEmpty();
         assertThat(hits("olga.only@mail.test")).isEmpty();
+    }
+
+    @Test
+    void shouldChangeNothingWhenErasureFailsPartWay() {
+        Person paula = personWithOrder("Paula Partial", "paula@mail.test", "5 Halfway Road, Gouda");
+        Map<String, Long> before = hits("Paula Partial");
+        // The last statement of an erasure (anonymising the account) fails: everything before it must roll back.
+        tz.jdbi().useHandle(h -> h.execute("""
+                CREATE FUNCTION refuse_user_update() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+                CREATE TRIGGER trg_refuse_user_update BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION refuse_user_update();
+                """));
+        try {
+            assertThatThrownBy(() -> accounts.erase(paula.user.id())).isInstanceOf(TechzoneException.class)
+                    .hasMessageContaining("refused for the test");
+        } finally {
+            tz.jdbi().useHandle(h -> h.execute("DROP TRIGGER trg_refuse_user_update ON users; DROP FUNCTION refuse_user_update()"));
+        }
+
+        assertThat(hits("Paula Partial")).isEqualTo(before);
+        assertThat(hits("5 Halfway Road, Gouda")).containsKeys("orders.shipping_address", "order_status_history.note",
+                "contacts.message", "bookings.notes");
     }
 
     private record Person(User user, UUID orderId) {
