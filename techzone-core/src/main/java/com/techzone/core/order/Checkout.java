@@ -35,8 +35,10 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * and the cart lines as product and quantity); a request with other values, or a cart holding other
  * lines, fails with {@link IdempotencyKeyConflictException}. An empty cart on a repeat is the cart
  * the first attempt emptied, so then the request values alone are compared. Orders placed before
- * schema version 8 have no fingerprint and are returned without comparison. Deadlocks and serialization failures are retried up to
- * {@value Transactions#MAX_ATTEMPTS} times. Get one from {@link com.techzone.core.Techzone#checkout()}.
+ * schema version 8 have no fingerprint and are returned without comparison.
+ *
+ * <p>Deadlocks and serialization failures are retried up to {@value Transactions#MAX_ATTEMPTS} times.
+ * Get one from {@link com.techzone.core.Techzone#checkout()}.
  */
 public final class Checkout {
 
@@ -159,7 +161,8 @@ public final class Checkout {
                 .bind("total", total)
                 .bind("shippingAddress", request.shippingAddress())
                 .bind("idempotencyKey", request.idempotencyKey())
-                .bind("idempotencyFingerprint", request.idempotencyKey() == null ? null : RequestFingerprint.of(request, ordered))
+                .bind("idempotencyFingerprint",
+                        request.idempotencyKey() == null ? null : RequestFingerprint.of(request, ordered))
                 .bind("historyId", Uuids.v7())
                 .bindArray("itemIds", UUID.class, itemIds)
                 .bindArray("logIds", UUID.class, logIds)
@@ -206,7 +209,8 @@ public final class Checkout {
                         .forEach(item -> lines.merge(item.productId(), item.quantity(), Integer::sum));
             }
             if (!stored.equals(RequestFingerprint.of(request, lines))) {
-                throw new IdempotencyKeyConflictException(request.idempotencyKey(), request.userId(), order.id(), order.orderNumber());
+                throw new IdempotencyKeyConflictException(request.idempotencyKey(), request.userId(), order.id(),
+                        order.orderNumber());
             }
         }
         return Optional.of(new CheckoutResult(order, items, true));

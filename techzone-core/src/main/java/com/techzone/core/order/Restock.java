@@ -1,6 +1,9 @@
 package com.techzone.core.order;
 
-/** Whether a refund puts the order's units back into stock; see {@link OrderLifecycle#refund(java.util.UUID, java.util.UUID, String, Restock)}. */
+/**
+ * Whether a refund puts the order's units back into stock; see
+ * {@link OrderLifecycle#refund(java.util.UUID, java.util.UUID, String, Restock)}.
+ */
 public enum Restock {
     /**
      * The goods came back and can be sold again: each product's stock grows by its quantity on the
