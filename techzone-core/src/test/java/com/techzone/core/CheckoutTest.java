@@ -120,14 +120,13 @@ class CheckoutTest {
         CheckoutRequest request = CheckoutRequest.of(user.id()).withIdempotencyKey("cart-42");
 
         CheckoutResult first = tz.checkout().checkout(request);
-        tz.carts().add(user.id(), item.id(), 1);
         CheckoutResult again = tz.checkout().checkout(request);
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.order().id()).isEqualTo(first.order().id());
         assertThat(again.items()).hasSize(1);
         assertThat(tz.products().findById(item.id()).orElseThrow().stock()).isEqualTo(8);
-        assertThat(tz.carts().listForUser(user.id())).hasSize(1);
+        // A cart refilled with other lines is another request: IdempotencyConflictTest.
     }
 
     @Test

@@ -184,6 +184,24 @@ class QueryPlanTest {
     }
 
     @Test
+    void shouldCheckAVerifiedPurchaseThroughIndexes() {
+        String plan = explain(sqlOf(ReviewDao.class, "insert"), Map.of("id", MIN_UUID, "r.userId", sample.get("nu"),
+                "r.productId", sample.get("np"), "r.serviceId", sample.get("ns"), "r.rating", 5, "r.title", "t",
+                "r.body", "b", "verifiedOnly", true));
+        assertThat(plan).as(plan).doesNotContain("Seq Scan on orders", "Seq Scan on order_items", "Seq Scan on bookings")
+                .contains("idx_orders_user_status");
+    }
+
+    @Test
+    void shouldFindAPersonsBookingsToEraseThroughIndexes() {
+        // The predicate of Accounts.erase on bookings: by user id or by the (normalised) email.
+        String plan = explain("SELECT id FROM <schema>.bookings WHERE user_id = :id OR lower(contact_email) = :email",
+                Map.of("id", sample.get("nu"), "email", "someone@plan.test"));
+        assertThat(plan).as(plan).doesNotContain("Seq Scan on bookings")
+                .contains("idx_bookings_user_id", "idx_bookings_contact_email");
+    }
+
+    @Test
     void shouldReadAProductsStockHistoryThroughItsIndex() {
         assertPlan(InventoryLogDao.class, "historyBefore", "inventory_logs", "idx_inventory_logs_product_date",
                 Map.of("productId", sample.get("np"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
@@ -206,7 +224,7 @@ class QueryPlanTest {
 
     @Test
     void shouldFindUsersByEmailAndPageThemThroughTheirIndexes() {
-        assertPlan(UserDao.class, "findByEmail", "users", "uq_users_email_lower", Map.of("email", "USER777@plan.test"));
+        assertPlan(UserDao.class, "findByNormalizedEmail", "users", "uq_users_email_lower", Map.of("email", "user777@plan.test"));
         assertPlan(UserDao.class, "listAfter", "users", "pk_users", Map.of("afterId", MIN_UUID, "limit", 21));
     }
 
@@ -216,15 +234,19 @@ class QueryPlanTest {
     }
 
     private void assertPlan(Class<?> dao, String method, String table, String index, Map<String, Object> params) {
-        String sql = sqlOf(dao, method).replace("<schema>.", tz.schema() + ".");
-        String plan = tz.jdbi().withHandle(h -> {
-            Query query = h.createQuery("EXPLAIN " + sql);
-            params.forEach(query::bind);
-            return String.join("\n", query.mapTo(String.class).list());
-        });
+        String plan = explain(sqlOf(dao, method), params);
         assertThat(plan).as("plan of %s.%s:%n%s", dao.getSimpleName(), method, plan)
                 .doesNotContain("Seq Scan on " + table)
                 .contains(index);
+    }
+
+    private String explain(String sql, Map<String, Object> params) {
+        String rendered = sql.replace("<schema>.", tz.schema() + ".");
+        return tz.jdbi().withHandle(h -> {
+            Query query = h.createQuery("EXPLAIN " + rendered);
+            params.forEach(query::bind);
+            return String.join("\n", query.mapTo(String.class).list());
+        });
     }
 
     private static String sqlOf(Class<?> dao, String name) {

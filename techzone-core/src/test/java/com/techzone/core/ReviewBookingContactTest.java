@@ -50,7 +50,7 @@ class ReviewBookingContactTest {
         Review two = tz.reviews().create(NewReview.ofProduct(shop.customer().id(), p.id(), 2, null, null));
         Review pending = tz.reviews().create(NewReview.ofProduct(shop.customer().id(), p.id(), 1, null, null));
 
-        assertThat(tz.reviews().ratingSummaryForProduct(p.id())).isEqualTo(new RatingSummary(0, null));
+        assertThat(tz.reviews().ratingSummaryForProduct(p.id())).isEqualTo(new RatingSummary(0, null, 0, null));
         assertThat(tz.reviews().listAwaitingModeration(null, 500).items()).extracting(Review::id)
                 .contains(five.id(), two.id(), pending.id());
         Review approved = tz.reviews().approve(five.id()).orElseThrow();

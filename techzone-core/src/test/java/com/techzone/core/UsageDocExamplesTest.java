@@ -13,6 +13,12 @@ import com.techzone.core.inventory.InsufficientStockException;
 import com.techzone.core.inventory.Shortage;
 import com.techzone.core.order.CheckoutRequest;
 import com.techzone.core.order.CheckoutResult;
+import com.techzone.core.order.Restock;
+import com.techzone.core.review.NewReview;
+import com.techzone.core.review.PurchaseRequirement;
+import com.techzone.core.review.UnverifiedPurchaseException;
+import com.techzone.core.user.ErasureOptions;
+import com.techzone.core.user.ErasureOutcome;
 import com.techzone.core.user.User;
 import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TechzoneDatabaseTest;
@@ -155,5 +161,40 @@ class UsageDocExamplesTest {
         // end::bulk-import[]
         assertThat(imported).isEqualTo(10_000);
         assertThat(techzone.products().findBySku("BULK-10000")).isPresent();
+    }
+
+    @Test
+    void shouldApplyTheCommerceRules(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        User stranger = shop.customer();
+        Product product = shop.product("25.00", 10);
+        techzone.carts().add(customer.id(), product.id(), 1);
+        UUID orderId = techzone.checkout().checkout(CheckoutRequest.of(customer.id())
+                .withShippingAddress("1 Invoice Road")).order().id();
+        for (com.techzone.core.order.OrderStatus next : new com.techzone.core.order.OrderStatus[] {
+                com.techzone.core.order.OrderStatus.PROCESSING, com.techzone.core.order.OrderStatus.SHIPPED,
+                com.techzone.core.order.OrderStatus.DELIVERED}) {
+            techzone.orderLifecycle().transition(orderId, next, null, null);
+        }
+        UUID staffId = null;
+        java.io.StringWriter shown = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(shown, true);   // what the host would show its user
+        // tag::commerce-rules[]
+        techzone.orderLifecycle().refund(orderId, staffId, "parcel lost", Restock.NO_RESTOCK);   // nothing back on the shelf
+        try {
+            techzone.reviews().create(NewReview.ofProduct(stranger.id(), product.id(), 1, "Never bought it", null),
+                    PurchaseRequirement.VERIFIED_PURCHASE);
+        } catch (UnverifiedPurchaseException e) {
+            out.println("Only customers who received this product may review it");
+        }
+        ErasureOutcome outcome = techzone.accounts().erase(customer.id(),
+                ErasureOptions.defaults().keepingShippingAddresses());    // the tax office wants invoice addresses
+        // end::commerce-rules[]
+        assertThat(techzone.products().findById(product.id()).orElseThrow().stock()).isEqualTo(9);
+        assertThat(shown.toString()).startsWith("Only customers who received");
+        assertThat(outcome).isEqualTo(ErasureOutcome.ANONYMIZED);
+        assertThat(techzone.orders().findById(orderId).orElseThrow().shippingAddress()).isEqualTo("1 Invoice Road");
     }
 }

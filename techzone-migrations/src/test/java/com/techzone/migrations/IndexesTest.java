@@ -105,7 +105,7 @@ class IndexesTest {
             }
         });
         assertThat(rows.values().stream().filter(v -> v == null).count()).isEqualTo(25);
-        assertThat(indexes).as("13 primary keys, 9 unique, 1 exclusion, 26 idx_").hasSize(49);
+        assertThat(indexes).as("13 primary keys, 9 unique, 1 exclusion, 27 idx_").hasSize(50);
     }
 
     static Stream<Arguments> pgIndexHealthStaticChecks() {

@@ -23,11 +23,12 @@ class MigrationsTest {
             MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(result.fromVersion()).isNull();
-            assertThat(result.toVersion()).isEqualTo("7");
-            assertThat(result.migrationsApplied()).isEqualTo(6);
+            assertThat(result.toVersion()).isEqualTo("8.1");
+            assertThat(result.migrationsApplied()).isEqualTo(8);
             assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::description)
                     .containsExactly("create types", "create users and catalog", "create carts and orders",
-                            "create reviews bookings contacts", "create inventory and reports", "add history sequence");
+                            "create reviews bookings contacts", "create inventory and reports", "add history sequence",
+                            "add commerce rule columns", "create index bookings contact email");
             assertThat(new SchemaCatalog(db.dataSource()).tables("public")).hasSize(13);
         }
     }
@@ -39,8 +40,8 @@ class MigrationsTest {
             MigrationResult second = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(second.upToDate()).isTrue();
-            assertThat(second.fromVersion()).isEqualTo("7");
-            assertThat(second.toVersion()).isEqualTo("7");
+            assertThat(second.fromVersion()).isEqualTo("8.1");
+            assertThat(second.toVersion()).isEqualTo("8.1");
         }
     }
 
@@ -54,7 +55,7 @@ class MigrationsTest {
 
             MigrationResult rest = TechzoneMigrations.configure(db.dataSource()).load().migrate();
             assertThat(rest.fromVersion()).isEqualTo("2");
-            assertThat(rest.migrationsApplied()).isEqualTo(4);
+            assertThat(rest.migrationsApplied()).isEqualTo(6);
         }
     }
 
@@ -69,7 +70,7 @@ class MigrationsTest {
             assertThat(result.schema()).isEqualTo("shop");
             assertThat(catalog.tables("shop")).hasSize(14).contains("shop_history", "orders");
             assertThat(catalog.tables("public")).isEmpty();
-            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("7");
+            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("8.1");
         }
     }
 
@@ -92,13 +93,13 @@ class MigrationsTest {
                 int applied = 0;
                 for (Future<MigrationResult> future : futures) {
                     MigrationResult result = future.get();
-                    assertThat(result.toVersion()).isEqualTo("7");
+                    assertThat(result.toVersion()).isEqualTo("8.1");
                     applied += result.migrationsApplied();
                 }
-                assertThat(applied).as("each migration applied exactly once").isEqualTo(6);
+                assertThat(applied).as("each migration applied exactly once").isEqualTo(7);
                 assertThat(new SchemaCatalog(db.dataSource())
                         .strings("SELECT count(*) FROM techzone_schema_history WHERE success"))
-                        .containsExactly("6");
+                        .containsExactly("7");
             } finally {
                 pool.shutdownNow();
             }

@@ -11,7 +11,9 @@ import com.techzone.core.inventory.InsufficientStockException;
 import com.techzone.core.inventory.Shortage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -31,12 +33,21 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * <p>With an idempotency key, a repeated checkout by the same user returns the order the first one
  * placed ({@link CheckoutResult#replayed()} true), also when both run at the same time: the unique
  * index {@code uq_orders_idempotency_key} lets only one insert win, and the loser returns the
- * winner's order. Deadlocks and serialization failures are retried up to
- * {@value Transactions#MAX_ATTEMPTS} times. Get one from {@link com.techzone.core.Techzone#checkout()}.
+ * winner's order. A repeat must be the same request: the order stores a fingerprint of what was
+ * asked ({@code orders.idempotency_fingerprint}: every {@link CheckoutRequest} value but the key,
+ * and the cart lines as product and quantity); a request with other values, or a cart holding other
+ * lines, fails with {@link IdempotencyKeyConflictException}. An empty cart on a repeat is the cart
+ * the first attempt emptied, so then the request values alone are compared. Orders placed before
+ * schema version 8 have no fingerprint and are returned without comparison.
+ *
+ * <p>Deadlocks and serialization failures are retried up to {@value Transactions#MAX_ATTEMPTS} times.
+ * Get one from {@link com.techzone.core.Techzone#checkout()}.
  */
 public final class Checkout {
 
     private static final String IDEMPOTENCY_INDEX = "uq_orders_idempotency_key";
+    private static final String FINGERPRINT = "SELECT idempotency_fingerprint FROM <schema>.orders WHERE id = :orderId";
+    private static final String CART_LINES = "SELECT product_id, quantity FROM <schema>.cart_items WHERE user_id = :userId";
 
     private final SchemaJdbi jdbi;
     private final String lockCart;
@@ -54,6 +65,7 @@ public final class Checkout {
      * Checks out the cart in a transaction of its own.
      *
      * @throws EmptyCartException if the cart is empty (and the key, if any, was not used before)
+     * @throws IdempotencyKeyConflictException if the key placed an order for a different request
      * @throws InsufficientStockException if any product has fewer units than the cart asks for, or is no longer sold
      * @throws InvalidInputException if the discount exceeds subtotal + tax + shipping
      * @throws com.techzone.core.ConcurrencyFailureException if it lost to concurrent transactions on every attempt
@@ -78,6 +90,7 @@ public final class Checkout {
      * {@link ConstraintViolationException} on {@code uq_orders_idempotency_key}.
      *
      * @throws EmptyCartException if the cart is empty
+     * @throws IdempotencyKeyConflictException if the key placed an order for a different request
      * @throws InsufficientStockException if any product is short
      */
     public CheckoutResult checkout(Handle handle, CheckoutRequest request) {
@@ -115,6 +128,8 @@ public final class Checkout {
         BigDecimal subtotal = totals.subtotal();
         BigDecimal tax = totals.tax();
         BigDecimal total = totals.total();
+        Map<UUID, Integer> ordered = new HashMap<>();
+        lines.forEach(line -> ordered.put(line.productId(), line.quantity()));
         UUID orderId = Uuids.v7();
         List<UUID> itemIds = new ArrayList<>();
         List<UUID> logIds = new ArrayList<>();
@@ -143,6 +158,8 @@ public final class Checkout {
                 .bind("total", total)
                 .bind("shippingAddress", request.shippingAddress())
                 .bind("idempotencyKey", request.idempotencyKey())
+                .bind("idempotencyFingerprint",
+                        request.idempotencyKey() == null ? null : RequestFingerprint.of(request, ordered))
                 .bind("historyId", Uuids.v7())
                 .bindArray("itemIds", UUID.class, itemIds)
                 .bindArray("logIds", UUID.class, logIds)
@@ -162,12 +179,38 @@ public final class Checkout {
         return new CheckoutResult(order, items, false);
     }
 
+    /**
+     * The order this request's key placed before, if any.
+     *
+     * @throws IdempotencyKeyConflictException if that order was placed for a different request
+     */
     private static Optional<CheckoutResult> replay(Handle h, CheckoutRequest request) {
         if (request.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return h.attach(OrderDao.class).findByIdempotencyKey(request.userId(), request.idempotencyKey())
-                .map(order -> new CheckoutResult(order, h.attach(OrderItemDao.class).listByOrder(order.id()), true));
+        Optional<Order> earlier = h.attach(OrderDao.class).findByIdempotencyKey(request.userId(), request.idempotencyKey());
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Order order = earlier.get();
+        List<OrderItem> items = h.attach(OrderItemDao.class).listByOrder(order.id());
+        String stored = h.createQuery(FINGERPRINT).bind("orderId", order.id()).mapTo(String.class).findOne().orElse(null);
+        if (stored != null) {
+            Map<UUID, Integer> lines = new HashMap<>();
+            h.createQuery(CART_LINES).bind("userId", request.userId())
+                    .map((rs, ctx) -> Map.entry(rs.getObject("product_id", UUID.class), rs.getInt("quantity")))
+                    .forEach(line -> lines.put(line.getKey(), line.getValue()));
+            if (lines.isEmpty()) {
+                // The first attempt emptied the cart: this is its retry, asking for what it ordered.
+                items.stream().filter(item -> item.productId() != null)
+                        .forEach(item -> lines.merge(item.productId(), item.quantity(), Integer::sum));
+            }
+            if (!stored.equals(RequestFingerprint.of(request, lines))) {
+                throw new IdempotencyKeyConflictException(request.idempotencyKey(), request.userId(), order.id(),
+                        order.orderNumber());
+            }
+        }
+        return Optional.of(new CheckoutResult(order, items, true));
     }
 
     /**

@@ -13,7 +13,10 @@ import org.jdbi.v3.core.Handle;
  * the order, writes the new status and an {@code order_status_history} row in one transaction;
  * moving to {@link OrderStatus#CANCELLED} or {@link OrderStatus#REFUNDED} also puts the units back
  * into stock through the ledger (reasons {@code cancellation} / {@code refund}), locking products in
- * id order like checkout does. A refused move changes nothing. Deadlocks are retried. Get one from
+ * id order like checkout does, unless a refund is made with {@link Restock#NO_RESTOCK}. The history
+ * row of a cancellation or refund says whether it restocked ({@link OrderStatusChange#restocked()}).
+ * A refund covers the whole order; refunds of some lines are not supported yet. A refused move
+ * changes nothing. Deadlocks are retried. Get one from
  * {@link com.techzone.core.Techzone#orderLifecycle()}.
  */
 public final class OrderLifecycle {
@@ -45,8 +48,8 @@ public final class OrderLifecycle {
             WITH moved AS (
                 UPDATE <schema>.orders SET status = :to::<schema>.order_status WHERE id = :orderId RETURNING *
             ), history AS (
-                INSERT INTO <schema>.order_status_history (id, order_id, from_status, to_status, changed_by, note)
-                VALUES (:historyId, :orderId, :from::<schema>.order_status, :to::<schema>.order_status, :changedBy, :note)
+                INSERT INTO <schema>.order_status_history (id, order_id, from_status, to_status, changed_by, note, restocked)
+                VALUES (:historyId, :orderId, :from::<schema>.order_status, :to::<schema>.order_status, :changedBy, :note, :restocked)
             )
             SELECT * FROM moved""";
 
@@ -58,7 +61,8 @@ public final class OrderLifecycle {
     }
 
     /**
-     * Moves the order to {@code to}.
+     * Moves the order to {@code to}; a move to {@link OrderStatus#REFUNDED} restocks (see
+     * {@link #refund(UUID, UUID, String, Restock)} to choose).
      *
      * @param changedBy who made the change (staff or customer), or null
      * @param note why, at most 5000 characters, or null
@@ -68,14 +72,14 @@ public final class OrderLifecycle {
      */
     public Order transition(UUID orderId, OrderStatus to, UUID changedBy, String note) {
         validate(orderId, to, note);
-        return Transactions.inTransaction(jdbi, h -> move(h, orderId, to, changedBy, note));
+        return Transactions.inTransaction(jdbi, h -> move(h, orderId, to, changedBy, note, Restock.RESTOCK));
     }
 
     /** {@link #transition(UUID, OrderStatus, UUID, String)} inside the transaction {@code handle} holds (joined, not retried). */
     public Order transition(Handle handle, UUID orderId, OrderStatus to, UUID changedBy, String note) {
         Checks.notNull("handle", handle);
         validate(orderId, to, note);
-        return Transactions.inTransaction(jdbi, handle, h -> move(h, orderId, to, changedBy, note));
+        return Transactions.inTransaction(jdbi, handle, h -> move(h, orderId, to, changedBy, note, Restock.RESTOCK));
     }
 
     /** Cancels the order and returns its units to stock; see {@link #transition}. */
@@ -85,7 +89,32 @@ public final class OrderLifecycle {
 
     /** Refunds a delivered order and returns its units to stock; see {@link #transition}. */
     public Order refund(UUID orderId, UUID changedBy, String note) {
-        return transition(orderId, OrderStatus.REFUNDED, changedBy, note);
+        return refund(orderId, changedBy, note, Restock.RESTOCK);
+    }
+
+    /**
+     * Refunds a delivered order (all of it), returning its units to stock or not as {@code restock}
+     * says. With {@link Restock#RESTOCK} each product gets an {@code inventory_logs} row of reason
+     * {@code refund}; with {@link Restock#NO_RESTOCK} stock and ledger stay as they are (the ledger
+     * holds stock movements only, and none happened). Either way the refund's
+     * {@code order_status_history} row records the choice in {@code restocked}.
+     *
+     * @throws NotFoundException if no order has this id
+     * @throws IllegalStatusTransitionException unless the order is delivered
+     * @throws com.techzone.core.InvalidInputException if {@code restock} is null
+     */
+    public Order refund(UUID orderId, UUID changedBy, String note, Restock restock) {
+        validate(orderId, OrderStatus.REFUNDED, note);
+        Checks.notNull("restock", restock);
+        return Transactions.inTransaction(jdbi, h -> move(h, orderId, OrderStatus.REFUNDED, changedBy, note, restock));
+    }
+
+    /** {@link #refund(UUID, UUID, String, Restock)} inside the transaction {@code handle} holds (joined, not retried). */
+    public Order refund(Handle handle, UUID orderId, UUID changedBy, String note, Restock restock) {
+        Checks.notNull("handle", handle);
+        validate(orderId, OrderStatus.REFUNDED, note);
+        Checks.notNull("restock", restock);
+        return Transactions.inTransaction(jdbi, handle, h -> move(h, orderId, OrderStatus.REFUNDED, changedBy, note, restock));
     }
 
     private static void validate(UUID orderId, OrderStatus to, String note) {
@@ -94,13 +123,14 @@ public final class OrderLifecycle {
         Checks.optionalText("note", note, 0, 5000);
     }
 
-    private static Order move(Handle h, UUID orderId, OrderStatus to, UUID changedBy, String note) {
+    private static Order move(Handle h, UUID orderId, OrderStatus to, UUID changedBy, String note, Restock restock) {
         OrderStatus from = h.createQuery(LOCK_ORDER).bind("orderId", orderId).mapTo(OrderStatus.class).findOne()
                 .orElseThrow(() -> new NotFoundException("order", orderId));
         if (!from.canMoveTo(to)) {
             throw new IllegalStatusTransitionException(orderId, from, to);
         }
-        if (to.returnsStock()) {
+        boolean restocks = to.returnsStock() && (to == OrderStatus.CANCELLED || restock == Restock.RESTOCK);
+        if (restocks) {
             h.createQuery(LOCK_PRODUCTS).bind("orderId", orderId).mapTo(UUID.class).list();
             h.createUpdate(RETURN_STOCK)
                     .bind("orderId", orderId)
@@ -115,6 +145,7 @@ public final class OrderLifecycle {
                 .bind("historyId", Uuids.v7())
                 .bind("changedBy", changedBy)
                 .bind("note", note)
+                .bind("restocked", to.returnsStock() ? Boolean.valueOf(restocks) : null)
                 .mapTo(Order.class)
                 .one();
     }

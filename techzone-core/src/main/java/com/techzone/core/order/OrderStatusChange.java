@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param changedBy who made the change, or null
  * @param note why, or null
  * @param createdAt when
+ * @param restocked on a cancellation or refund: whether its units went back into stock; null on
+ *        other moves (and on moves made before schema version 8)
  */
 public record OrderStatusChange(UUID id, UUID orderId, OrderStatus fromStatus, OrderStatus toStatus, UUID changedBy,
-                                String note, Instant createdAt) {
+                                String note, Instant createdAt, Boolean restocked) {
 }

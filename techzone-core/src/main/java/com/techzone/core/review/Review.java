@@ -18,7 +18,11 @@ import org.jdbi.v3.core.mapper.reflect.ColumnName;
  * @param approvedAt when it was approved, null while not approved
  * @param createdAt when it was written
  * @param updatedAt when it last changed
+ * @param verifiedPurchase whether, when it was written, the author had a delivered order with the
+ *        product (or a completed booking of the service); false for reviews written before schema
+ *        version 8
  */
 public record Review(UUID id, UUID userId, UUID productId, UUID serviceId, int rating, String title, String body,
-                     @ColumnName("is_approved") boolean approved, Instant approvedAt, Instant createdAt, Instant updatedAt) {
+                     @ColumnName("is_approved") boolean approved, Instant approvedAt, Instant createdAt, Instant updatedAt,
+                     boolean verifiedPurchase) {
 }

@@ -13,12 +13,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The {@code reviews} table: one review per user per product and per service, written unapproved,
- * shown and counted once a moderator approves it. Rejecting deletes it.
+ * shown and counted once a moderator approves it. Rejecting deletes it. Each review is marked as a
+ * verified purchase or not when it is written: verified when the author has an order in status
+ * {@code delivered} containing the product (for a service: a booking of it in status
+ * {@code completed}); the host may accept verified purchases only.
  */
 public interface ReviewDao {
 
     /**
-     * Writes a review, not yet approved.
+     * Writes a review, not yet approved, from anyone; marked verified or not. Same as
+     * {@code create(review, PurchaseRequirement.NONE)}.
      *
      * @throws com.techzone.core.ConstraintViolationException {@code uq_reviews_product_user} /
      *         {@code uq_reviews_service_user} if the user already reviewed it; a foreign key for an
@@ -26,16 +30,46 @@ public interface ReviewDao {
      *         1..5 reached the database
      */
     default Review create(NewReview review) {
-        Checks.notNull("review", review);
-        return insert(Uuids.v7(), review);
+        return create(review, PurchaseRequirement.NONE);
     }
 
-    /** The insert behind {@link #create}. */
+    /**
+     * Writes a review, not yet approved, marked as a verified purchase or not; with
+     * {@link PurchaseRequirement#VERIFIED_PURCHASE} only from a verified buyer. The check and the
+     * insert are one statement.
+     *
+     * @throws UnverifiedPurchaseException if a verified purchase is required and the user has none
+     *         (also for an unknown user, product or service, which have no orders)
+     * @throws com.techzone.core.ConstraintViolationException as {@link #create(NewReview)}
+     */
+    default Review create(NewReview review, PurchaseRequirement requirement) {
+        Checks.notNull("review", review);
+        Checks.notNull("requirement", requirement);
+        return insert(Uuids.v7(), review, requirement == PurchaseRequirement.VERIFIED_PURCHASE)
+                .orElseThrow(() -> new UnverifiedPurchaseException(review.userId(), review.productId(), review.serviceId()));
+    }
+
+    /**
+     * The insert behind {@link #create}: empty when {@code verifiedOnly} and the purchase is not
+     * verified. Served by {@code idx_orders_user_status}, {@code idx_order_items_order_id} and
+     * {@code idx_bookings_user_id}.
+     */
     @SqlQuery("""
-            INSERT INTO <schema>.reviews (id, user_id, product_id, service_id, rating, title, body)
-            VALUES (:id, :r.userId, :r.productId, :r.serviceId, :r.rating, :r.title, :r.body)
+            WITH purchase AS MATERIALIZED (
+                SELECT EXISTS (
+                           SELECT 1 FROM <schema>.orders o JOIN <schema>.order_items i ON i.order_id = o.id
+                           WHERE o.user_id = :r.userId AND o.status = 'delivered' AND i.product_id = :r.productId::uuid)
+                       OR EXISTS (
+                           SELECT 1 FROM <schema>.bookings b
+                           WHERE b.user_id = :r.userId AND b.status = 'completed' AND b.service_id = :r.serviceId::uuid)
+                       AS verified
+            )
+            INSERT INTO <schema>.reviews (id, user_id, product_id, service_id, rating, title, body, verified_purchase)
+            SELECT :id, :r.userId, :r.productId::uuid, :r.serviceId::uuid, :r.rating, :r.title, :r.body, purchase.verified
+            FROM purchase
+            WHERE purchase.verified OR NOT :verifiedOnly
             RETURNING *""")
-    Review insert(UUID id, @BindMethods("r") NewReview review);
+    Optional<Review> insert(UUID id, @BindMethods("r") NewReview review, boolean verifiedOnly);
 
     /** The review with this id, approved or not. */
     @SqlQuery("SELECT * FROM <schema>.reviews WHERE id = :id")
@@ -113,15 +147,19 @@ public interface ReviewDao {
             LIMIT :limit""")
     List<Review> awaitingModerationAfter(String afterCreatedAt, UUID afterId, int limit);
 
-    /** Count and average rating of a product's approved reviews. */
+    /** Count and average rating of a product's approved reviews, and of the verified purchases among them. */
     @SqlQuery("""
-            SELECT count(*) AS count, round(avg(rating), 2) AS average
+            SELECT count(*) AS count, round(avg(rating), 2) AS average,
+                   count(*) FILTER (WHERE verified_purchase) AS verified_count,
+                   round(avg(rating) FILTER (WHERE verified_purchase), 2) AS verified_average
             FROM <schema>.reviews WHERE product_id = :productId AND is_approved""")
     RatingSummary ratingSummaryForProduct(UUID productId);
 
-    /** Count and average rating of a service's approved reviews. */
+    /** Count and average rating of a service's approved reviews, and of the verified purchases among them. */
     @SqlQuery("""
-            SELECT count(*) AS count, round(avg(rating), 2) AS average
+            SELECT count(*) AS count, round(avg(rating), 2) AS average,
+                   count(*) FILTER (WHERE verified_purchase) AS verified_count,
+                   round(avg(rating) FILTER (WHERE verified_purchase), 2) AS verified_average
             FROM <schema>.reviews WHERE service_id = :serviceId AND is_approved""")
     RatingSummary ratingSummaryForService(UUID serviceId);
 }

@@ -2,6 +2,7 @@ package com.techzone.core.user;
 
 import com.techzone.core.NotFoundException;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Emails;
 import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
@@ -34,18 +35,20 @@ public final class Accounts {
     /**
      * Creates a user from a plain password, which is hashed and then wiped.
      *
-     * @throws DuplicateEmailException if the email is taken in any letter case
+     * @throws DuplicateEmailException if the email is taken in any letter case or Unicode form (the
+     *         address is stored normalised: NFC, lower case)
      * @throws com.techzone.core.InvalidInputException for a malformed email, an empty name, a password outside 8..1000 characters
      */
     public User register(String email, char[] password, String fullName, Role role) {
-        Checks.email("email", email);
+        String normalized = Emails.normalize("email", email);
         Checks.text("fullName", fullName, 1, 200);
-        NewUser user = new NewUser(email, hasher.hash(password), fullName, role);
+        NewUser user = new NewUser(normalized, hasher.hash(password), fullName, role);
         return Transactions.inTransaction(jdbi, h -> h.attach(UserDao.class).insert(Uuids.v7(), user));
     }
 
     /**
-     * Checks a login. On success records {@code last_login_at} and returns the user; a wrong
+     * Checks a login; the email is compared in its normalised form (Unicode NFC, lower case). On
+     * success records {@code last_login_at} and returns the user; a wrong
      * password, an unknown email and a deactivated or anonymised account all give an empty result
      * (the caller cannot tell which, by design). Wipes {@code password}.
      */
@@ -61,7 +64,7 @@ public final class Accounts {
         try {
             row = jdbi.withHandle(h -> h.createQuery(
                             "SELECT id, password_hash FROM <schema>.users WHERE lower(email) = lower(:email) AND is_active")
-                    .bind("email", email)
+                    .bind("email", Emails.fold(email))
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                     .findOne());
         } catch (RuntimeException e) {
@@ -97,26 +100,48 @@ public final class Accounts {
     }
 
     /**
-     * Erases a user's personal data on request. A user without orders is deleted (cart and reviews
-     * cascade; contact messages are deleted; bookings keep their slot but lose the name and email).
-     * A user with orders, which must be kept for accounting, is anonymised instead: placeholder
-     * email and name, an unusable password hash, deactivated, {@code anonymized_at} set, cart,
-     * reviews and contact messages deleted, bookings' contact details replaced. One transaction.
+     * Erases a user's personal data on request, keeping nothing personal: {@code erase(userId,
+     * ErasureOptions.defaults())}.
      *
      * @throws NotFoundException if no user has this id
      */
     public ErasureOutcome erase(UUID userId) {
+        return erase(userId, ErasureOptions.defaults());
+    }
+
+    /**
+     * Erases a user's personal data on request, in one transaction. Everything tied to the person,
+     * by user id or by their (normalised) email address, is removed or redacted:
+     * <ul>
+     *   <li>contact messages (theirs, and guest messages sent from their address): deleted;</li>
+     *   <li>bookings (theirs, and guest bookings made with their address): name and email replaced
+     *       by placeholders, notes removed; the slot stays;</li>
+     *   <li>a user without orders: deleted (cart and reviews cascade);</li>
+     *   <li>a user with orders, which must be kept for accounting: cart and reviews deleted; on each
+     *       order the shipping address (unless {@link ErasureOptions#keepShippingAddresses()}), the
+     *       idempotency key and its fingerprint set to NULL, and the notes of its status history
+     *       (staff notes) removed; the account gets a placeholder email and name, an unusable
+     *       password hash, is deactivated and {@code anonymized_at} is set.</li>
+     * </ul>
+     * docs/usage.md lists every column and what erasure does to it.
+     *
+     * @param options what the host must keep; null means {@link ErasureOptions#defaults()}
+     * @throws NotFoundException if no user has this id
+     */
+    public ErasureOutcome erase(UUID userId, ErasureOptions options) {
         Checks.notNull("userId", userId);
+        boolean keepAddresses = options != null && options.keepShippingAddresses();
         return Transactions.inTransaction(jdbi, h -> {
-            boolean exists = h.createQuery("SELECT true FROM <schema>.users WHERE id = :id FOR UPDATE")
-                    .bind("id", userId).mapTo(Boolean.class).findOne().isPresent();
-            if (!exists) {
-                throw new NotFoundException("user", userId);
-            }
+            String email = h.createQuery("SELECT email FROM <schema>.users WHERE id = :id FOR UPDATE")
+                    .bind("id", userId).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new NotFoundException("user", userId));
+            String normalized = Emails.fold(email);
             h.createUpdate("""
                     UPDATE <schema>.bookings SET contact_name = 'Erased', contact_email = 'erased@invalid', notes = NULL
-                    WHERE user_id = :id""").bind("id", userId).execute();
-            h.createUpdate("DELETE FROM <schema>.contacts WHERE user_id = :id").bind("id", userId).execute();
+                    WHERE user_id = :id OR lower(contact_email) = :email""")
+                    .bind("id", userId).bind("email", normalized).execute();
+            h.createUpdate("DELETE FROM <schema>.contacts WHERE user_id = :id OR lower(email) = :email")
+                    .bind("id", userId).bind("email", normalized).execute();
             boolean hasOrders = h.createQuery("SELECT EXISTS (SELECT 1 FROM <schema>.orders WHERE user_id = :id)")
                     .bind("id", userId).mapTo(Boolean.class).one();
             if (!hasOrders) {
@@ -125,6 +150,15 @@ public final class Accounts {
             }
             h.createUpdate("DELETE FROM <schema>.cart_items WHERE user_id = :id").bind("id", userId).execute();
             h.createUpdate("DELETE FROM <schema>.reviews WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("""
+                    UPDATE <schema>.orders
+                    SET shipping_address = CASE WHEN :keepAddress THEN shipping_address END,
+                        idempotency_key = NULL, idempotency_fingerprint = NULL
+                    WHERE user_id = :id""").bind("id", userId).bind("keepAddress", keepAddresses).execute();
+            h.createUpdate("""
+                    UPDATE <schema>.order_status_history SET note = NULL
+                    WHERE order_id IN (SELECT id FROM <schema>.orders WHERE user_id = :id) AND note IS NOT NULL""")
+                    .bind("id", userId).execute();
             h.createUpdate("""
                     UPDATE <schema>.users
                     SET email = 'erased-' || id || '@invalid', full_name = 'Erased user',

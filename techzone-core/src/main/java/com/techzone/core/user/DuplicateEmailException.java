@@ -3,8 +3,8 @@ package com.techzone.core.user;
 import com.techzone.TechzoneException;
 
 /**
- * Another account already uses this email, compared regardless of case (unique index
- * {@code uq_users_email_lower}, SQLState {@code 23505}).
+ * Another account already uses this email, compared in its normalised form (Unicode NFC, lower
+ * case; unique index {@code uq_users_email_lower}, SQLState {@code 23505}).
  */
 public class DuplicateEmailException extends TechzoneException {
 

@@ -2,6 +2,7 @@ package com.techzone.core.user;
 
 import com.techzone.core.Page;
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Emails;
 import com.techzone.core.internal.Keyset;
 import com.techzone.core.internal.Uuids;
 import java.util.List;
@@ -39,11 +40,20 @@ public interface UserDao {
             FROM <schema>.users WHERE id = :id""")
     Optional<User> findById(UUID id);
 
-    /** The user with this email, compared regardless of case (index {@code uq_users_email_lower}). */
+    /**
+     * The user with this email, compared in its normalised form (Unicode NFC, lower-cased in Java,
+     * so regardless of case and accent encoding on any database locale; index
+     * {@code uq_users_email_lower}). Empty for null or an unknown address.
+     */
+    default Optional<User> findByEmail(String email) {
+        return findByNormalizedEmail(Emails.fold(email));
+    }
+
+    /** The query behind {@link #findByEmail}; {@code email} must already be normalised. */
     @SqlQuery("""
             SELECT id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at
             FROM <schema>.users WHERE lower(email) = lower(:email)""")
-    Optional<User> findByEmail(String email);
+    Optional<User> findByNormalizedEmail(String email);
 
     /**
      * All users in id order (creation order for ids made by this library), a page at a time.
@@ -79,17 +89,16 @@ public interface UserDao {
     Optional<User> updateFullName(UUID id, String fullName);
 
     /**
-     * Changes the login email.
+     * Changes the login email (stored normalised, like {@link NewUser#email()}).
      *
      * @return the updated user, empty if none has this id
      * @throws DuplicateEmailException if another account uses it, in any letter case
      */
     default Optional<User> changeEmail(UUID id, String email) {
-        Checks.email("email", email);
-        return updateEmail(id, email);
+        return updateEmail(id, Emails.normalize("email", email));
     }
 
-    /** The update behind {@link #changeEmail}. */
+    /** The update behind {@link #changeEmail}; {@code email} must already be normalised. */
     @SqlQuery("""
             UPDATE <schema>.users SET email = :email WHERE id = :id
             RETURNING id, email, full_name, role, is_active, last_login_at, anonymized_at, created_at, updated_at""")

@@ -389,6 +389,7 @@ final class DaoOverheadWorkload implements Workload {
                 set(ps, placeOrder, "total", total);
                 set(ps, placeOrder, "shippingAddress", null);
                 set(ps, placeOrder, "idempotencyKey", null);
+                set(ps, placeOrder, "idempotencyFingerprint", null);
                 set(ps, placeOrder, "historyId", UuidV7.next());
                 set(ps, placeOrder, "itemIds", c.createArrayOf("uuid", itemIds));
                 set(ps, placeOrder, "logIds", c.createArrayOf("uuid", logIds));

@@ -3,9 +3,9 @@
 -- emptied cart. The products were locked (and their stock checked) just before, in id order.
 WITH new_order AS (
     INSERT INTO <schema>.orders (id, user_id, status, currency, subtotal, tax, shipping, discount, total,
-                        shipping_address, idempotency_key)
+                        shipping_address, idempotency_key, idempotency_fingerprint)
     VALUES (:orderId, :userId, 'pending', :currency, :subtotal, :tax, :shipping, :discount, :total,
-            :shippingAddress, :idempotencyKey)
+            :shippingAddress, :idempotencyKey, :idempotencyFingerprint)
     RETURNING *
 ), lines AS (
     SELECT *
