@@ -145,7 +145,7 @@ public final class Runner {
             Inventory inventory = InventoryReader.read(context);
             context.connection().releaseSavepoint(savepoint);
             return inventory;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             context.connection().rollback(savepoint);
             return null;
         }
