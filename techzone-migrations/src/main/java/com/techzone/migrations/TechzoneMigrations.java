@@ -1,5 +1,6 @@
 package com.techzone.migrations;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -39,10 +40,12 @@ public final class TechzoneMigrations {
 
 
     private final String schema;
+    private final DataSource dataSource;
     private final Flyway flyway;
 
     private TechzoneMigrations(Builder builder) {
         this.schema = builder.schema;
+        this.dataSource = builder.dataSource;
         FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
                 .dataSource(builder.dataSource)
                 .locations(LOCATION)
@@ -81,9 +84,18 @@ public final class TechzoneMigrations {
      *
      * @return what was applied, from which version to which
      * @throws MigrationException if the server cannot be reached, a migration fails, or an applied
-     *     migration differs from the packaged one; a failed migration leaves its changes rolled back
+     *     migration differs from the packaged one; a failed migration leaves its changes rolled back.
+     *     Error code {@code TRANSACTION_POOLER} when the data source goes through a transaction pooler
+     *     (PgBouncer {@code pool_mode=transaction}), where the lock cannot hold: nothing is changed
+     *     then; migrate through a direct connection (or a session pooler) instead
      */
     public MigrationResult migrate() {
+        try {
+            TransactionPoolerGuard.refuseTransactionPooling(dataSource, schema);
+        } catch (SQLException e) {
+            throw new MigrationException("Could not migrate the TechZone schema in \"" + schema + "\": "
+                    + e.getMessage(), "CONNECTION", e);
+        }
         try {
             MigrateResult result = flyway.migrate();
             List<MigrationResult.AppliedMigration> applied = result.migrations.stream()

@@ -1,0 +1,98 @@
+package com.techzone.migrations;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Refuses to migrate through a transaction pooler (PgBouncer {@code pool_mode=transaction}), where
+ * Flyway's session-level advisory lock holds nothing: the lock and the migrations land on different
+ * server connections, concurrent instances apply the same migration at once, and the schema is left
+ * half-migrated.
+ *
+ * <p>The probe is cheap (two connections, six one-row queries) and gives no false alarm: on a direct
+ * connection, and through a session pooler, a client connection keeps one server backend, so
+ * {@code pg_backend_pid()} never changes between its transactions. A transaction pooler shows itself
+ * by moving the client to another backend: two clients each hold a transaction (so two backends are
+ * in the pool), end them in a known order, and the first client then runs two more transactions.
+ * PgBouncer hands out its most recently released backend first by default ({@code
+ * server_round_robin=0}: the second client's) and rotates them otherwise ({@code
+ * server_round_robin=1}: the first client's, then the second's); either way a pid changes.
+ */
+final class TransactionPoolerGuard {
+
+    static final String ERROR_CODE = "TRANSACTION_POOLER";
+
+    private static final String PID = "SELECT pg_backend_pid()";
+    private static final int SECOND_CONNECTION_TIMEOUT_MILLIS = 10_000;
+
+    private TransactionPoolerGuard() {
+    }
+
+    /**
+     * @throws MigrationException with {@link #ERROR_CODE} when the data source is a transaction pooler
+     * @throws SQLException when the server cannot be asked (the caller turns it into a MigrationException)
+     */
+    static void refuseTransactionPooling(DataSource dataSource, String schema) throws SQLException {
+        Set<Integer> backends = new LinkedHashSet<>();
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            backends.add(pid(first));
+            Connection second = secondConnection(dataSource);
+            if (second != null) {
+                try (second) {
+                    // A pooler with one server connection makes the second client wait for the
+                    // first; a direct server never queues a connection it has accepted.
+                    second.setNetworkTimeout(Runnable::run, SECOND_CONNECTION_TIMEOUT_MILLIS);
+                    second.setAutoCommit(false);
+                    try {
+                        pid(second);
+                    } catch (SQLException e) {
+                        throw refusal(schema, "a second connection waited " + SECOND_CONNECTION_TIMEOUT_MILLIS / 1000
+                                + " s for a server connection while the first held a transaction, as a pooler with "
+                                + "a single server connection does", e);
+                    }
+                    first.commit();
+                    second.commit();
+                }
+            }
+            for (int i = 0; i < 2; i++) {
+                first.commit();
+                backends.add(pid(first));
+            }
+            first.commit();
+        }
+        if (backends.size() > 1) {
+            throw refusal(schema, "one client connection ran its transactions on server backends " + backends, null);
+        }
+    }
+
+    /** A second connection, or null when the data source has none to spare (a pool of one). */
+    private static Connection secondConnection(DataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(PID)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static MigrationException refusal(String schema, String evidence, Throwable cause) {
+        return new MigrationException("Refusing to migrate the TechZone schema in \"" + schema + "\": the data source "
+                + "goes through a transaction pooler (" + evidence + "), e.g. PgBouncer with pool_mode=transaction. "
+                + "There Flyway's session-level lock cannot keep concurrent instances apart, and a migration could "
+                + "half-apply. Migrate through a direct connection to PostgreSQL (the server's own host and port, "
+                + "typically 5432, not PgBouncer's 6432), or through a PgBouncer database in pool_mode=session; "
+                + "nothing was changed.", ERROR_CODE, cause);
+    }
+}
