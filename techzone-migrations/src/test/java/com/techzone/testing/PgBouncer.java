@@ -33,6 +33,11 @@ public final class PgBouncer implements AutoCloseable {
     /** Where Debian installs the binary. */
     public static final Path BINARY = Paths.get("/usr/sbin/pgbouncer");
 
+    /** A user of the admin console's {@code stats_users}. */
+    public static final String STATS_USER = "stats";
+    /** Its password (for auth types other than trust). */
+    public static final String STATS_PASSWORD = "stats-secret";
+
     private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -56,6 +61,15 @@ public final class PgBouncer implements AutoCloseable {
      * @throws TestAbortedException where {@link #BINARY} is absent
      */
     public static PgBouncer start(TestDatabase database, String poolMode, int poolSize) {
+        return start(database, poolMode, poolSize, "trust");
+    }
+
+    /**
+     * As {@link #start(TestDatabase, String, int)}, with client authentication {@code authType}
+     * ({@code trust}, {@code plain}, {@code md5}, {@code scram-sha-256}); the admin console's user
+     * {@value #STATS_USER} (in {@code stats_users}) then logs in with password {@value #STATS_PASSWORD}.
+     */
+    public static PgBouncer start(TestDatabase database, String poolMode, int poolSize, String authType) {
         if (!Files.isExecutable(BINARY)) {
             throw new TestAbortedException("PgBouncer is not installed (" + BINARY + "); "
                     + "apt-get install pgbouncer to run the tests through it");
@@ -68,7 +82,7 @@ public final class PgBouncer implements AutoCloseable {
             Path directory = Files.createTempDirectory("techzone-pgbouncer");
             int port = freePort();
             Path users = directory.resolve("userlist.txt");
-            Files.writeString(users, "\"" + database.user() + "\" \"\"\n\"pgbouncer\" \"\"\n");
+            Files.writeString(users, "\"" + database.user() + "\" \"\"\n\"" + STATS_USER + "\" \"" + STATS_PASSWORD + "\"\n");
             Path ini = directory.resolve("pgbouncer.ini");
             Files.writeString(ini, """
                     [databases]
@@ -77,16 +91,17 @@ public final class PgBouncer implements AutoCloseable {
                     listen_addr = 127.0.0.1
                     listen_port = %d
                     unix_socket_dir =
-                    auth_type = trust
+                    auth_type = %s
                     auth_file = %s
                     admin_users = %s
+                    stats_users = %s
                     pool_mode = %s
                     default_pool_size = %d
                     max_client_conn = 200
                     ; pgjdbc sends extra_float_digits at start-up; PgBouncer 1.18 refuses unknown ones
                     ignore_startup_parameters = extra_float_digits
                     server_check_delay = 0
-                    """.formatted(url.group(1), url.group(2), port, users, database.user(), poolMode, poolSize));
+                    """.formatted(url.group(1), url.group(2), port, authType, users, database.user(), STATS_USER, poolMode, poolSize));
             ProcessBuilder builder = "root".equals(System.getProperty("user.name"))
                     ? new ProcessBuilder(BINARY.toString(), "-u", "nobody", ini.toString())
                     : new ProcessBuilder(BINARY.toString(), ini.toString());
