@@ -1,6 +1,7 @@
 package com.techzone.migrations;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -85,16 +86,29 @@ public final class TechzoneMigrations {
      * @return what was applied, from which version to which
      * @throws MigrationException if the server cannot be reached, a migration fails, or an applied
      *     migration differs from the packaged one; a failed migration leaves its changes rolled back.
-     *     Error code {@code TRANSACTION_POOLER} when the data source goes through a transaction pooler
-     *     (PgBouncer {@code pool_mode=transaction}), where the lock cannot hold: nothing is changed
-     *     then; migrate through a direct connection (or a session pooler) instead
+     *     Error code {@code TRANSACTION_POOLER} when versions are pending and the data source goes
+     *     through a transaction pooler (PgBouncer {@code pool_mode=transaction}), where the lock
+     *     cannot hold: nothing is changed then; migrate through a direct connection (or a session
+     *     pooler) instead. Through a transaction pooler an up-to-date schema is reported as such.
      */
     public MigrationResult migrate() {
         try {
-            TransactionPoolerGuard.refuseTransactionPooling(dataSource, schema);
+            String pooler = TransactionPoolerGuard.transactionPoolerEvidence(dataSource);
+            if (pooler != null) {
+                List<String> pending = Arrays.stream(flyway.info().pending())
+                        .map(m -> m.getVersion().getVersion()).toList();
+                if (!pending.isEmpty()) {
+                    throw TransactionPoolerGuard.refusal(schema, pooler, pending);
+                }
+                flyway.validate();                       // read-only: what migrate would have checked
+                String version = currentVersion();
+                return new MigrationResult(schema, version, version, List.of());
+            }
         } catch (SQLException e) {
             throw new MigrationException("Could not migrate the TechZone schema in \"" + schema + "\": "
                     + e.getMessage(), "CONNECTION", e);
+        } catch (FlywayException e) {
+            throw translate("migrate", e);
         }
         try {
             MigrateResult result = flyway.migrate();

@@ -5,11 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Refuses to migrate through a transaction pooler (PgBouncer {@code pool_mode=transaction}), where
+ * Detects a transaction pooler, through which migrations refuse to apply anything (PgBouncer {@code pool_mode=transaction}), where
  * Flyway's session-level advisory lock holds nothing: the lock and the migrations land on different
  * server connections, concurrent instances apply the same migration at once, and the schema is left
  * half-migrated.
@@ -34,10 +35,11 @@ final class TransactionPoolerGuard {
     }
 
     /**
-     * @throws MigrationException with {@link #ERROR_CODE} when the data source is a transaction pooler
+     * What shows the data source to be a transaction pooler, or null when it is not one.
+     *
      * @throws SQLException when the server cannot be asked (the caller turns it into a MigrationException)
      */
-    static void refuseTransactionPooling(DataSource dataSource, String schema) throws SQLException {
+    static String transactionPoolerEvidence(DataSource dataSource) throws SQLException {
         Set<Integer> backends = new LinkedHashSet<>();
         try (Connection first = dataSource.getConnection()) {
             first.setAutoCommit(false);
@@ -52,9 +54,9 @@ final class TransactionPoolerGuard {
                     try {
                         pid(second);
                     } catch (SQLException e) {
-                        throw refusal(schema, "a second connection waited " + SECOND_CONNECTION_TIMEOUT_MILLIS / 1000
+                        return "a second connection waited " + SECOND_CONNECTION_TIMEOUT_MILLIS / 1000
                                 + " s for a server connection while the first held a transaction, as a pooler with "
-                                + "a single server connection does", e);
+                                + "a single server connection does";
                     }
                     first.commit();
                     second.commit();
@@ -66,9 +68,7 @@ final class TransactionPoolerGuard {
             }
             first.commit();
         }
-        if (backends.size() > 1) {
-            throw refusal(schema, "one client connection ran its transactions on server backends " + backends, null);
-        }
+        return backends.size() > 1 ? "one client connection ran its transactions on server backends " + backends : null;
     }
 
     /** A second connection, or null when the data source has none to spare (a pool of one). */
@@ -87,12 +87,15 @@ final class TransactionPoolerGuard {
         }
     }
 
-    private static MigrationException refusal(String schema, String evidence, Throwable cause) {
-        return new MigrationException("Refusing to migrate the TechZone schema in \"" + schema + "\": the data source "
-                + "goes through a transaction pooler (" + evidence + "), e.g. PgBouncer with pool_mode=transaction. "
+    /** The refusal to apply the pending versions through a transaction pooler. */
+    static MigrationException refusal(String schema, String evidence, List<String> pending) {
+        return new MigrationException("Refusing to migrate the TechZone schema in \"" + schema + "\" (pending versions "
+                + pending + "): the data source goes through a transaction pooler (" + evidence
+                + "), e.g. PgBouncer with pool_mode=transaction. "
                 + "There Flyway's session-level lock cannot keep concurrent instances apart, and a migration could "
                 + "half-apply. Migrate through a direct connection to PostgreSQL (the server's own host and port, "
                 + "typically 5432, not PgBouncer's 6432), or through a PgBouncer database in pool_mode=session; "
-                + "nothing was changed.", ERROR_CODE, cause);
+                + "nothing was changed. Once migrated, migrate() through the pooler finds nothing to do and succeeds.",
+                ERROR_CODE, null);
     }
 }

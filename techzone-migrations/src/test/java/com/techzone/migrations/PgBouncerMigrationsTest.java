@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Migrations through a real PgBouncer: refused, with nothing changed, in transaction pooling mode
- * (where Flyway's session-level lock cannot hold), and applied once by concurrent instances in
- * session pooling mode. Skipped where PgBouncer is not installed.
+ * (where Flyway's session-level lock cannot hold) while versions are pending, and reported up to
+ * date there once migrated directly; applied once by concurrent instances in session pooling mode. Skipped where PgBouncer is not installed.
  */
 class PgBouncerMigrationsTest {
 
@@ -33,6 +33,7 @@ class PgBouncerMigrationsTest {
                     .isInstanceOfSatisfying(MigrationException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("TRANSACTION_POOLER");
                         assertThat(e).hasMessageContaining("transaction pooler")
+                                .hasMessageContaining("pending versions [1, 2, 3, 4, 5]")
                                 .hasMessageContaining("direct connection to PostgreSQL")
                                 .hasMessageContaining("nothing was changed");
                     }));
@@ -41,6 +42,10 @@ class PgBouncerMigrationsTest {
             MigrationResult direct = TechzoneMigrations.migrate(db.dataSource());
             assertThat(direct.fromVersion()).isNull();
             assertThat(direct.toVersion()).isEqualTo(TechzoneMigrations.configure(db.dataSource()).load().latestVersion());
+
+            MigrationResult throughPooler = TechzoneMigrations.migrate(bouncer.dataSource(0));
+            assertThat(throughPooler.upToDate()).isTrue();
+            assertThat(throughPooler.toVersion()).isEqualTo(direct.toVersion());
         }
     }
 
