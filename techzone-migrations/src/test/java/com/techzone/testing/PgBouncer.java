@@ -22,7 +22,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A real PgBouncer (Debian's {@code pgbouncer} package, {@code /usr/sbin/pgbouncer}) in front of a
  * test database: it writes a {@code pgbouncer.ini} with a free port and trust authentication to the
  * test server, starts the binary, and {@link #close()} stops it and deletes its files. Tests that
- * use it are skipped (not failed) where the binary is absent; {@code .ci/run} installs it.
+ * use it are skipped (not failed) where the binary is absent, unless {@value #REQUIRE_ENV} is
+ * {@code true}; {@code .ci/run} installs it and sets that.
  *
  * <p>PgBouncer refuses to run as root, so as root it is started with {@code -u nobody} (it reads its
  * files before switching user). Its admin console is the database {@code pgbouncer}, user
@@ -32,6 +33,9 @@ public final class PgBouncer implements AutoCloseable {
 
     /** Where Debian installs the binary. */
     public static final Path BINARY = Paths.get("/usr/sbin/pgbouncer");
+
+    /** Set to {@code true} (as {@code .ci/run} does) to fail, not skip, where PgBouncer is absent. */
+    public static final String REQUIRE_ENV = "TECHZONE_REQUIRE_PGBOUNCER";
 
     /** A user of the admin console's {@code stats_users}. */
     public static final String STATS_USER = "stats";
@@ -71,6 +75,9 @@ public final class PgBouncer implements AutoCloseable {
      */
     public static PgBouncer start(TestDatabase database, String poolMode, int poolSize, String authType) {
         if (!Files.isExecutable(BINARY)) {
+            if ("true".equals(System.getenv(REQUIRE_ENV))) {
+                throw new IllegalStateException(REQUIRE_ENV + "=true, but PgBouncer is not installed (" + BINARY + ")");
+            }
             throw new TestAbortedException("PgBouncer is not installed (" + BINARY + "); "
                     + "apt-get install pgbouncer to run the tests through it");
         }
