@@ -133,6 +133,9 @@ class PgBouncerTest {
             for (Future<?> future : futures) {
                 future.get();                                   // rethrows any unexpected failure
             }
+            // the saving: more application connections than server backends (PgBouncer pool of 3)
+            assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isGreaterThan(3);
+            assertThat(serverBackends(database)).isBetween(1L, 3L);
 
             int attempts = threads * checkoutsPerThread;
             assertThat(sold.get()).isEqualTo(stock);
@@ -142,6 +145,14 @@ class PgBouncerTest {
             assertThat(shop.ledgerReconciles()).isTrue();
             assertThat(Invariants.violations(tz.jdbi())).isEmpty();
         }
+    }
+
+    /** Client backends on the database, other than the one asking. */
+    private static long serverBackends(TestDatabase database) {
+        return Techzone.create(database.dataSource()).jdbi().withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()""")
+                .mapTo(Long.class).one());
     }
 
     @Test
