@@ -10,10 +10,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Detects a transaction pooler, through which migrations refuse to apply anything (PgBouncer {@code pool_mode=transaction}), where
- * Flyway's session-level advisory lock holds nothing: the lock and the migrations land on different
- * server connections, concurrent instances apply the same migration at once, and the schema is left
- * half-migrated.
+ * Detects a transaction pooler (PgBouncer {@code pool_mode=transaction}), through which migrations
+ * refuse to apply anything: there Flyway's session-level advisory lock holds nothing, the lock and
+ * the migrations land on different server connections, concurrent instances apply the same migration
+ * at once, and the schema is left half-migrated.
  *
  * <p>The probe is cheap (two connections, six one-row queries) and gives no false alarm: on a direct
  * connection, and through a session pooler, a client connection keeps one server backend, so
