@@ -18,8 +18,9 @@ import java.util.Map;
  *       measured cost is in docs/benchmarks.md.</li>
  * </ul>
  * Statement pooling is not supported (a workflow's statements must share a transaction).
- * Migrations never run through a transaction pooler, whatever this setting says: they refuse with a
- * {@code MigrationException} (see {@code TechzoneMigrations#migrate()}).
+ * Migrations detect a transaction pooler themselves, whatever this setting says, and refuse to apply
+ * pending versions through it ({@code MigrationException}, error code {@code TRANSACTION_POOLER}):
+ * migrate through a direct connection.
  */
 public enum Pooler {
 
