@@ -15,14 +15,18 @@ import javax.sql.DataSource;
  * the migrations land on different server connections, concurrent instances apply the same migration
  * at once, and the schema is left half-migrated.
  *
- * <p>The probe is cheap (two connections, six one-row queries) and gives no false alarm: on a direct
- * connection, and through a session pooler, a client connection keeps one server backend, so
- * {@code pg_backend_pid()} never changes between its transactions. A transaction pooler shows itself
+ * <p>A direct connection is recognised at once and for certain: with pgjdbc, the backend key the
+ * server sent at login names the backend that answers {@code pg_backend_pid()}; PgBouncer gives its
+ * clients keys of its own. Behind a pooler, a probe (two connections, six one-row queries, repeated
+ * up to five times) tells session from transaction pooling, with no false alarm: through a session
+ * pooler a client connection keeps one server backend, so {@code pg_backend_pid()} never changes
+ * between its transactions. A transaction pooler shows itself
  * by moving the client to another backend: two clients each hold a transaction (so two backends are
  * in the pool), end them in a known order, and the first client then runs two more transactions.
  * PgBouncer hands out its most recently released backend first by default ({@code
  * server_round_robin=0}: the second client's) and rotates them otherwise ({@code
- * server_round_robin=1}: the first client's, then the second's); either way a pid changes.
+ * server_round_robin=1}: the first client's, then the second's); either way a pid changes, unless
+ * other clients take those connections in between, which is why the probe is repeated.
  */
 final class TransactionPoolerGuard {
 
@@ -30,6 +34,7 @@ final class TransactionPoolerGuard {
 
     private static final String PID = "SELECT pg_backend_pid()";
     private static final int SECOND_CONNECTION_TIMEOUT_MILLIS = 10_000;
+    private static final int ROUNDS = 5;
 
     private TransactionPoolerGuard() {
     }
@@ -40,6 +45,46 @@ final class TransactionPoolerGuard {
      * @throws SQLException when the server cannot be asked (the caller turns it into a MigrationException)
      */
     static String transactionPoolerEvidence(DataSource dataSource) throws SQLException {
+        if (direct(dataSource)) {
+            return null;
+        }
+        // A pooler (or a driver whose backend key cannot be read): its mode shows only by chance in
+        // one round when other clients use the pool at the same time, so look several times.
+        for (int round = 0; round < ROUNDS; round++) {
+            String evidence = probe(dataSource);
+            if (evidence != null) {
+                return evidence;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when pgjdbc's backend key (sent by whatever the client connected to) names the backend
+     * that runs the queries: PostgreSQL itself. PgBouncer gives its clients keys of its own.
+     */
+    private static boolean direct(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Integer keyPid = pgjdbcBackendKeyPid(connection);
+            return keyPid != null && keyPid == pid(connection);
+        }
+    }
+
+    /** pgjdbc's {@code PGConnection.getBackendPID()}, read reflectively (pgjdbc is not a dependency); null for other drivers. */
+    private static Integer pgjdbcBackendKeyPid(Connection connection) {
+        try {
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, connection.getClass().getClassLoader());
+            if (!connection.isWrapperFor(pgConnection)) {
+                return null;
+            }
+            Object unwrapped = connection.unwrap(pgConnection);
+            return (Integer) pgConnection.getMethod("getBackendPID").invoke(unwrapped);
+        } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String probe(DataSource dataSource) throws SQLException {
         Set<Integer> backends = new LinkedHashSet<>();
         try (Connection first = dataSource.getConnection()) {
             first.setAutoCommit(false);
