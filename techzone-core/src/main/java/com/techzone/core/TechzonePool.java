@@ -17,6 +17,8 @@ import java.util.Objects;
  *       password hashes included, stay out of exception messages and logs).</li>
  * </ul>
  * Change any of them on the {@link HikariConfig} from {@link #config} before building the pool.
+ * Behind PgBouncer in transaction pooling mode, build it with {@link Pooler#TRANSACTION} (see
+ * {@link #config(String, String, String, String, Pooler)}).
  */
 public final class TechzonePool {
 
@@ -35,6 +37,22 @@ public final class TechzonePool {
      * @param applicationName the name the connections carry on the server, e.g. {@code shop-web}
      */
     public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName) {
+        return config(jdbcUrl, user, password, applicationName, Pooler.NONE);
+    }
+
+    /**
+     * The default configuration for connections that go through a pooler: as
+     * {@link #config(String, String, String, String)}, plus the driver properties of
+     * {@link Pooler#driverProperties()} ({@code prepareThreshold=0} for {@link Pooler#TRANSACTION}).
+     *
+     * @param pooler what sits between the pool and PostgreSQL; {@link Pooler#NONE} for a direct connection
+     * @throws InvalidInputException naming {@code jdbcUrl} or {@code pooler} when one is missing or invalid
+     */
+    public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName,
+                                      Pooler pooler) {
+        if (pooler == null) {
+            throw new InvalidInputException("pooler", "must be NONE, SESSION or TRANSACTION, got null");
+        }
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new InvalidInputException("jdbcUrl", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
         }
@@ -54,11 +72,21 @@ public final class TechzonePool {
         // contains (...)" with every column of a refused row, password hashes included.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", applicationName == null ? "techzone" : applicationName);
+        pooler.driverProperties().forEach(config::addDataSourceProperty);
         return config;
     }
 
     /** A started pool with the defaults of {@link #config}. Close it when the application stops. */
     public static HikariDataSource create(String jdbcUrl, String user, String password, String applicationName) {
         return new HikariDataSource(config(jdbcUrl, user, password, applicationName));
+    }
+
+    /**
+     * A started pool with the defaults of {@link #config(String, String, String, String, Pooler)}.
+     * Close it when the application stops.
+     */
+    public static HikariDataSource create(String jdbcUrl, String user, String password, String applicationName,
+                                          Pooler pooler) {
+        return new HikariDataSource(config(jdbcUrl, user, password, applicationName, pooler));
     }
 }

@@ -27,6 +27,21 @@ class TechzonePoolTest {
     }
 
     @Test
+    void shouldTurnServerSidePreparedStatementsOffOnlyBehindATransactionPooler() {
+        assertThat(TechzonePool.config("jdbc:postgresql://db:6432/shop", "app", null, "web", Pooler.TRANSACTION)
+                .getDataSourceProperties()).containsEntry("prepareThreshold", "0").containsEntry("reWriteBatchedInserts", "true");
+        assertThat(TechzonePool.config("jdbc:postgresql://db:6432/shop", "app", null, "web", Pooler.SESSION)
+                .getDataSourceProperties()).doesNotContainKey("prepareThreshold");
+        assertThat(TechzonePool.config("jdbc:postgresql://db:5432/shop", "app", null, "web")
+                .getDataSourceProperties()).doesNotContainKey("prepareThreshold");
+        assertThat(Pooler.of(" Transaction ")).isEqualTo(Pooler.TRANSACTION);
+        assertThatThrownBy(() -> Pooler.of("statement")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("pooler").hasMessageContaining("statement");
+        assertThatThrownBy(() -> TechzonePool.config("jdbc:postgresql://db/shop", "app", null, "web", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("pooler");
+    }
+
+    @Test
     void shouldConnectWithTheApplicationNameAndServeTheFacade(TestDatabase database) {
         try (HikariDataSource pool = TechzonePool.create(database.jdbcUrl(), database.user(), database.password(), "pool-test")) {
             Techzone tz = Techzone.create(pool);

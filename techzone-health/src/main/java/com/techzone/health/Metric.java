@@ -35,7 +35,11 @@ public enum Metric {
     /** Size of a watched table (orders, inventory_logs, reviews), GiB: past it, partition. Default 10, 50. */
     TABLE_SIZE_GIB(10, 50, false, " GiB"),
     /** Pool threads waiting for a connection (HikariCP). Default warning 0 (any waiter), critical 10. */
-    POOL_WAITING_THREADS(0, 10, false, "");
+    POOL_WAITING_THREADS(0, 10, false, ""),
+    /** Clients waiting for a server connection in one PgBouncer pool ({@code cl_waiting}). Default warning 0 (any), critical 10. */
+    PGBOUNCER_CLIENTS_WAITING(0, 10, false, ""),
+    /** Age of the oldest waiting client of one PgBouncer pool ({@code maxwait}), seconds. Default warning 1, critical 10. */
+    PGBOUNCER_MAXWAIT_SECONDS(1, 10, false, " s");
 
     private final Threshold defaultThreshold;
     private final boolean lowerIsWorse;

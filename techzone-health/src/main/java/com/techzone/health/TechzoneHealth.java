@@ -2,6 +2,7 @@ package com.techzone.health;
 
 import com.techzone.health.internal.HealthOptions;
 import com.techzone.health.internal.Runner;
+import com.techzone.health.internal.operations.PgBouncerConsole;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public final class TechzoneHealth {
         private long cacheHitMinimumBlocks = 1_000_000;
         private boolean requireSsl;
         private DataSource pool;
+        private PgBouncerConsole pgbouncerAdmin;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -304,6 +306,25 @@ public final class TechzoneHealth {
             return this;
         }
 
+        /**
+         * PgBouncer's admin console, whose pools {@code ops.pgbouncer-pools} reports (clients waiting,
+         * {@code cl_waiting}; the oldest wait, {@code maxwait}; active and idle server connections).
+         * Default: none, and the check says it was not given one. The user must be in PgBouncer's
+         * {@code admin_users} or {@code stats_users}; trust, password, md5 and SCRAM-SHA-256
+         * authentication work. The check speaks the console's simple query protocol itself, over
+         * plain TCP (no TLS: use a console on the same host or a trusted network); pgjdbc cannot open
+         * the consoles of PgBouncer before 1.25 (it sends a SET they refuse).
+         *
+         * @param jdbcUrl e.g. {@code jdbc:postgresql://bouncer:6432/pgbouncer}; user and password may be in it
+         * @param user null for the URL's (or the driver's default)
+         * @param password null for the URL's, or none; never logged or reported
+         * @throws IllegalArgumentException unless a PostgreSQL JDBC URL naming the database {@code pgbouncer}
+         */
+        public Builder pgbouncerAdmin(String jdbcUrl, String user, String password) {
+            this.pgbouncerAdmin = PgBouncerConsole.of(jdbcUrl, user, password);
+            return this;
+        }
+
         /** Freezes the configuration; nothing touches the database yet. */
         public TechzoneHealth build() {
             Map<Metric, Threshold> all = new EnumMap<>(Metric.class);
@@ -313,7 +334,7 @@ public final class TechzoneHealth {
             HealthOptions options = new HealthOptions(schema, historyTable, EnumSet.copyOf(groups),
                     List.copyOf(new ArrayList<>(skippedChecks)), List.copyOf(new ArrayList<>(excludedObjects)), all,
                     statementTimeout, lockTimeout, diskCapacityBytes, minimumStatisticsAge, topStatements,
-                    bloatMinimumBytes, reportZone, salesReportDays, cacheHitMinimumBlocks, requireSsl, pool);
+                    bloatMinimumBytes, reportZone, salesReportDays, cacheHitMinimumBlocks, requireSsl, pool, pgbouncerAdmin);
             return new TechzoneHealth(dataSource, options);
         }
 

@@ -97,6 +97,15 @@ final class FlywayMigrator {
         }
     }
 
+    /** The versions that migrate would apply now, oldest first. */
+    List<String> pendingVersions() {
+        try {
+            return java.util.Arrays.stream(flyway.info().pending()).map(m -> m.getVersion().getVersion()).toList();
+        } catch (FlywayException e) {
+            throw translate("read the migration state of", e);
+        }
+    }
+
     String currentVersion() {
         try {
             MigrationInfo current = flyway.info().current();

@@ -1,5 +1,7 @@
 package com.techzone.migrations;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.function.Supplier;
@@ -85,9 +87,29 @@ public final class TechzoneMigrations {
      * @throws MigrationException if the server cannot be reached, a migration fails, an applied
      *     migration differs from the packaged one, the schema holds TechZone tables recorded under
      *     another history table, or the application's Flyway is not one of {@value #SUPPORTED_FLYWAY}
-     *     (error code {@code INCOMPATIBLE_FLYWAY}); a failed migration leaves its changes rolled back
+     *     (error code {@code INCOMPATIBLE_FLYWAY}); a failed migration leaves its changes rolled back.
+     *     Error code {@code TRANSACTION_POOLER} when versions are pending and the data source goes
+     *     through a transaction pooler (PgBouncer {@code pool_mode=transaction}), where the lock
+     *     cannot hold: nothing is changed then; migrate through a direct connection (or a session
+     *     pooler) instead. Through a transaction pooler an up-to-date schema is reported as such.
      */
     public MigrationResult migrate() {
+        String pooler;
+        try {
+            pooler = TransactionPoolerGuard.transactionPoolerEvidence(dataSource);
+        } catch (SQLException e) {
+            throw new MigrationException("Could not migrate the TechZone schema in \"" + schema + "\": "
+                    + e.getMessage(), "CONNECTION", e);
+        }
+        if (pooler != null) {
+            List<String> pending = flywayCall(flyway::pendingVersions);
+            if (!pending.isEmpty()) {
+                throw TransactionPoolerGuard.refusal(schema, pooler, pending);
+            }
+            validate();                       // read-only: what migrate would have checked
+            String version = currentVersion();
+            return new MigrationResult(schema, version, version, List.of());
+        }
         boolean besideOtherObjects = Preparation.prepare(dataSource, schema, historyTable);
         return flywayCall(() -> flyway.migrate(besideOtherObjects));
     }

@@ -26,8 +26,8 @@ public final class Inventory {
                 WHERE id = :productId AND stock + :change >= 0
                 RETURNING id, stock
             )
-            INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, note, created_by)
-            SELECT :id, product.id, :change, :reason, product.stock, NULL, :note, :createdBy
+            INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, note, created_by, created_at)
+            SELECT :id, product.id, :change, :reason, product.stock, NULL, :note, :createdBy, clock_timestamp()
             FROM product
             RETURNING *""";
 

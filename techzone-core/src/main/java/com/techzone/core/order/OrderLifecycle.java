@@ -41,8 +41,8 @@ public final class OrderLifecycle {
                 WHERE p.id = r.product_id
                 RETURNING p.id, p.stock, r.quantity
             )
-            INSERT INTO <schema>.inventory_logs (product_id, change, reason, stock_after, order_id, created_by)
-            SELECT id, quantity, :reason, stock, :orderId, :changedBy FROM restocked""";
+            INSERT INTO <schema>.inventory_logs (product_id, change, reason, stock_after, order_id, created_by, created_at)
+            SELECT id, quantity, :reason, stock, :orderId, :changedBy, clock_timestamp() FROM restocked""";
 
     private static final String MOVE = """
             WITH moved AS (

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.techzone.core.TechzonePool;
+import com.techzone.core.Pooler;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -31,6 +32,7 @@ public final class BenchServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedDatabase embedded;
+    private Pooler pooler = Pooler.NONE;
 
     private BenchServer(String kind, String url, String user, String password, EmbeddedDatabase embedded) {
         this.kind = kind;
@@ -63,6 +65,21 @@ public final class BenchServer implements AutoCloseable {
                     + "(jdbc:postgresql://host:port/database), got: " + JdbcUrls.mask(jdbcUrl));
         }
         return new BenchServer("external", jdbcUrl, user, password, null);
+    }
+
+    /**
+     * The pooler the workloads' HikariCP pools are configured for (default {@link Pooler#NONE}):
+     * {@link Pooler#TRANSACTION} turns server-side prepared statements off, which is what a run with
+     * and without it measures.
+     */
+    public BenchServer usePooler(Pooler pooler) {
+        this.pooler = java.util.Objects.requireNonNull(pooler, "pooler");
+        return this;
+    }
+
+    /** The pooler the workloads' pools are configured for. */
+    public Pooler pooler() {
+        return pooler;
     }
 
     /** "embedded" or "external". */
@@ -114,7 +131,7 @@ public final class BenchServer implements AutoCloseable {
      * (kept open: minimum idle = size) to a database of this server. Close it.
      */
     public HikariDataSource pool(String database, int size, String applicationName) {
-        HikariConfig config = TechzonePool.config(withDatabase(url, database), user(), password, applicationName);
+        HikariConfig config = TechzonePool.config(withDatabase(url, database), user(), password, applicationName, pooler);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         return new HikariDataSource(config);

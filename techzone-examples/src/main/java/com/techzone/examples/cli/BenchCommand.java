@@ -83,15 +83,23 @@ final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr());
         BenchReport report;
+        com.techzone.core.Pooler pooler;
+        try {
+            pooler = connection.pooler();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (connection.present()) {
             BenchServer server = BenchServer.external(connection.jdbcUrl, connection.user,
                     connection.password != null ? connection.password : System.getenv(ConnectionOptions.PASSWORD_ENV));
-            progress.done("server: " + server.maskedUrl());
+            server.usePooler(pooler);
+            progress.done("server: " + server.maskedUrl() + ", pooler " + pooler.name().toLowerCase(java.util.Locale.ROOT));
             report = new BenchRunner(server, options, progress).run(workload, workloads);
         } else {
             progress.update("starting an embedded PostgreSQL (synchronous_commit=on)...");
             try (BenchServer server = BenchServer.embedded()) {
-                progress.done("server: embedded, " + server.maskedUrl());
+                server.usePooler(pooler);
+                progress.done("server: embedded, " + server.maskedUrl() + ", pooler " + pooler.name().toLowerCase(java.util.Locale.ROOT));
                 report = new BenchRunner(server, options, progress).run(workload, workloads);
             }
         }

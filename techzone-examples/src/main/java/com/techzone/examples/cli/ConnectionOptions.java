@@ -1,10 +1,13 @@
 package com.techzone.examples.cli;
 
+import com.techzone.core.InvalidInputException;
+import com.techzone.core.Pooler;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
-/** {@code --jdbc-url}, {@code --user}, {@code --password}: where a command connects. */
+/** {@code --jdbc-url}, {@code --user}, {@code --password}, {@code --pooler}: where and how a command connects. */
 public final class ConnectionOptions {
 
     /** Environment variable read when {@code --password} is not given. */
@@ -21,6 +24,12 @@ public final class ConnectionOptions {
             description = "Database password (default: the environment variable " + PASSWORD_ENV + ").")
     String password;
 
+    @Option(names = "--pooler", paramLabel = "MODE", defaultValue = "none",
+            description = "What sits between this command and PostgreSQL: none, session or transaction (PgBouncer's "
+                    + "pool_mode; transaction turns the driver's server-side prepared statements off). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String pooler;
+
     /** True when a URL was given. */
     public boolean present() {
         return jdbcUrl != null;
@@ -34,9 +43,11 @@ public final class ConnectionOptions {
     /**
      * An unpooled data source for the URL and credentials.
      *
-     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL, or {@code --pooler}
+     *     is not none, session or transaction
      */
     public DataSource dataSource(String applicationName) {
+        Pooler mode = pooler();
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
                     + "(jdbc:postgresql://host:port/database), got: " + JdbcUrls.mask(jdbcUrl));
@@ -50,7 +61,7 @@ public final class ConnectionOptions {
         if (user != null) {
             dataSource.setUser(user);
         }
-        String secret = password != null ? password : System.getenv(PASSWORD_ENV);
+        String secret = secret();
         if (secret != null) {
             dataSource.setPassword(secret);
         }
@@ -58,6 +69,31 @@ public final class ConnectionOptions {
             dataSource.setApplicationName(applicationName);
         }
         dataSource.setConnectTimeout(10);
+        mode.driverProperties().forEach((name, value) -> {
+            try {
+                dataSource.setProperty(name, value);
+            } catch (SQLException e) {
+                throw new IllegalStateException("pgjdbc refused its own property " + name, e);
+            }
+        });
         return dataSource;
+    }
+
+    /** The password: {@code --password}, else the environment variable {@value #PASSWORD_ENV}; null for none. */
+    String secret() {
+        return password != null ? password : System.getenv(PASSWORD_ENV);
+    }
+
+    /**
+     * The {@code --pooler} mode.
+     *
+     * @throws IllegalArgumentException unless none, session or transaction
+     */
+    public Pooler pooler() {
+        try {
+            return Pooler.of(pooler == null ? "none" : pooler);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("--pooler must be none, session or transaction, got: " + pooler, e);
+        }
     }
 }

@@ -58,6 +58,12 @@ final class HealthCommand implements Callable<Integer>, Failures.VerboseAware, F
                     + "domain checks on a large database, which read whole tables.")
     double statementTimeoutSeconds;
 
+    @Option(names = "--pgbouncer-admin-url", paramLabel = "URL",
+            description = "PgBouncer's admin console, e.g. jdbc:postgresql://localhost:6432/pgbouncer?user=stats: "
+                    + "its pools (clients waiting, maxwait) are reported in the operations group. Password: the URL's, "
+                    + "else --password / " + ConnectionOptions.PASSWORD_ENV + ".")
+    String pgbouncerAdminUrl;
+
     @Option(names = "--verbose", description = "Print the stack trace of a failure.")
     boolean verbose;
 
@@ -93,6 +99,14 @@ final class HealthCommand implements Callable<Integer>, Failures.VerboseAware, F
         }
         if (capacityBytes != null) {
             builder.diskCapacityBytes(capacityBytes);
+        }
+        if (pgbouncerAdminUrl != null) {
+            try {
+                builder.pgbouncerAdmin(pgbouncerAdminUrl, pgbouncerAdminUrl.contains("user=") ? null : connection.user,
+                        pgbouncerAdminUrl.contains("password=") ? null : connection.secret());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--pgbouncer-admin-url: " + e.getMessage());
+            }
         }
         HealthReport report = builder.build().run();
         String text = reportFormat.render(report);

@@ -3,6 +3,7 @@ package com.techzone.health.internal;
 import com.techzone.health.CheckGroup;
 import com.techzone.health.Metric;
 import com.techzone.health.Threshold;
+import com.techzone.health.internal.operations.PgBouncerConsole;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -32,13 +33,14 @@ import javax.sql.DataSource;
  * @param cacheHitMinimumBlocks block accesses before the cache hit ratio is judged
  * @param requireSsl true when a connection without SSL is a WARNING even from a local client
  * @param pool the pool whose metrics ops.connection-pool reports, or null for the run's data source
+ * @param pgbouncerAdmin PgBouncer's admin console, whose pools ops.pgbouncer-pools reports, or null
  */
 public record HealthOptions(String schema, String historyTable, Set<CheckGroup> groups, List<String> skippedChecks,
                             List<String> excludedObjects, Map<Metric, Threshold> thresholds,
                             Duration statementTimeout, Duration lockTimeout, Long diskCapacityBytes,
                             Duration minimumStatisticsAge, int topStatements, long bloatMinimumBytes,
                             ZoneId reportZone, int salesReportDays, long cacheHitMinimumBlocks, boolean requireSsl,
-                            DataSource pool) {
+                            DataSource pool, PgBouncerConsole pgbouncerAdmin) {
 
     /** The groups run unless the caller selects others. */
     public static final Set<CheckGroup> DEFAULT_GROUPS =

@@ -1,6 +1,9 @@
 -- Everything a checkout writes, in one statement: the order, its lines (name, SKU and price
 -- snapshots), the stock decrements with their ledger rows, the first status history row, and the
 -- emptied cart. The products were locked (and their stock checked) just before, in id order.
+-- Ledger rows take clock_timestamp(), the time of the locked change, not now() (the start of the
+-- transaction): under concurrency a transaction that started first may change the stock second,
+-- and the ledger ordered by created_at must still add up row by row.
 WITH new_order AS (
     INSERT INTO <schema>.orders (id, user_id, status, currency, subtotal, tax, shipping, discount, total,
                         shipping_address, idempotency_key, idempotency_fingerprint)
@@ -23,8 +26,8 @@ WITH new_order AS (
     SELECT l.item_id, :orderId, l.product_id, l.name, l.sku, l.price, l.quantity, l.price * l.quantity
     FROM lines l
 ), ledger AS (
-    INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, created_by)
-    SELECT l.log_id, l.product_id, -l.quantity, 'sale', sold.stock, :orderId, :userId
+    INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, created_by, created_at)
+    SELECT l.log_id, l.product_id, -l.quantity, 'sale', sold.stock, :orderId, :userId, clock_timestamp()
     FROM lines l
     JOIN sold ON sold.id = l.product_id
 ), history AS (
