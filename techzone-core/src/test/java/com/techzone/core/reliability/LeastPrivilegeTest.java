@@ -147,8 +147,8 @@ class LeastPrivilegeTest {
                         .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("42501"));
             }
         }
-        assertThat(tz.jdbi().withHandle(h -> h.select("SELECT to_regclass('intruder') IS NULL AND to_regclass('users') IS NOT NULL "
-                + "AND to_regclass('contacts') IS NOT NULL").mapTo(Boolean.class).one()))
-                .as("no index created, the tables still there").isTrue();
+        boolean untouched = tz.jdbi().withHandle(h -> h.select("SELECT to_regclass('intruder') IS NULL "
+                + "AND to_regclass('contacts') IS NOT NULL").mapTo(Boolean.class).one());
+        assertThat(untouched).as("no index created, the tables still there").isTrue();
     }
 }
