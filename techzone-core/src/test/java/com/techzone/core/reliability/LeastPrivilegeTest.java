@@ -28,6 +28,7 @@ import com.techzone.core.user.User;
 import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.migrations.TechzoneRoles;
 import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestRoles;
 import com.techzone.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.TestInstance;
 class LeastPrivilegeTest {
 
     private static final TechzoneRoles ROLES = TechzoneRoles.configure()
-            .owner("lp_core_owner").application("lp_core_app").monitor("lp_core_monitor").load();
+            .owner(TestRoles.unique("lp_core_owner")).application(TestRoles.unique("lp_core_app"))
+            .monitor(TestRoles.unique("lp_core_monitor")).load();
 
     private TestDatabase admin;
     private HikariDataSource pool;
@@ -87,6 +89,7 @@ class LeastPrivilegeTest {
     void dropDatabase() {
         pool.close();
         admin.close();
+        TestRoles.drop(ROLES.owner(), ROLES.application(), ROLES.monitor());
     }
 
     @Test
