@@ -103,7 +103,7 @@ class SchemaChecksTest {
 
     @Test
     void shouldFindPendingAndFailedMigrations() {
-        db.execute("DELETE FROM techzone_schema_history WHERE version = '5'");
+        db.execute("DELETE FROM techzone_schema_history WHERE version = '6'");
         CheckResult pending = check(db, "schema.migrations");
         assertThat(pending.status()).isEqualTo(Status.WARNING);
         assertThat(pending.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("pending"));

@@ -45,7 +45,7 @@ public final class TechzoneMigrations {
         this.schema = builder.schema;
         FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
                 .dataSource(builder.dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION, "classpath:com/techzone/migrations/db")
                 .schemas(builder.schema)
                 .defaultSchema(builder.schema)
                 .createSchemas(true)
@@ -53,7 +53,9 @@ public final class TechzoneMigrations {
                 .target(builder.target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(builder.target))
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .callbacks(new InvalidIndexRepair(builder.schema, TechzoneMigrations.class.getClassLoader(),
+                        List.of("db/migration/techzone", "com/techzone/migrations/db")));
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         this.flyway = configuration.load();
     }

@@ -23,11 +23,12 @@ class MigrationsTest {
             MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(result.fromVersion()).isNull();
-            assertThat(result.toVersion()).isEqualTo("5");
-            assertThat(result.migrationsApplied()).isEqualTo(5);
+            assertThat(result.toVersion()).isEqualTo("6");
+            assertThat(result.migrationsApplied()).isEqualTo(6);
             assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::description)
                     .containsExactly("create types", "create users and catalog", "create carts and orders",
-                            "create reviews bookings contacts", "create inventory and reports");
+                            "create reviews bookings contacts", "create inventory and reports",
+                            "replace orders created at index with brin");
             assertThat(new SchemaCatalog(db.dataSource()).tables("public")).hasSize(13);
         }
     }
@@ -39,8 +40,8 @@ class MigrationsTest {
             MigrationResult second = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(second.upToDate()).isTrue();
-            assertThat(second.fromVersion()).isEqualTo("5");
-            assertThat(second.toVersion()).isEqualTo("5");
+            assertThat(second.fromVersion()).isEqualTo("6");
+            assertThat(second.toVersion()).isEqualTo("6");
         }
     }
 
@@ -54,7 +55,7 @@ class MigrationsTest {
 
             MigrationResult rest = TechzoneMigrations.configure(db.dataSource()).load().migrate();
             assertThat(rest.fromVersion()).isEqualTo("2");
-            assertThat(rest.migrationsApplied()).isEqualTo(3);
+            assertThat(rest.migrationsApplied()).isEqualTo(4);
         }
     }
 
@@ -69,7 +70,7 @@ class MigrationsTest {
             assertThat(result.schema()).isEqualTo("shop");
             assertThat(catalog.tables("shop")).hasSize(14).contains("shop_history", "orders");
             assertThat(catalog.tables("public")).isEmpty();
-            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("5");
+            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("6");
         }
     }
 
@@ -92,13 +93,13 @@ class MigrationsTest {
                 int applied = 0;
                 for (Future<MigrationResult> future : futures) {
                     MigrationResult result = future.get();
-                    assertThat(result.toVersion()).isEqualTo("5");
+                    assertThat(result.toVersion()).isEqualTo("6");
                     applied += result.migrationsApplied();
                 }
-                assertThat(applied).as("each migration applied exactly once").isEqualTo(5);
+                assertThat(applied).as("each migration applied exactly once").isEqualTo(6);
                 assertThat(new SchemaCatalog(db.dataSource())
                         .strings("SELECT count(*) FROM techzone_schema_history WHERE success"))
-                        .containsExactly("5");
+                        .containsExactly("6");
             } finally {
                 pool.shutdownNow();
             }
