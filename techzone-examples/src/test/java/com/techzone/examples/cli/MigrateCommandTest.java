@@ -19,11 +19,11 @@ class MigrateCommandTest {
             CliRun run = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("from version none to version 5, 5 migration(s) applied")
+            assertThat(run.out()).contains("from version none to version 6, 6 migration(s) applied")
                     .contains("V1 create types");
 
             CliRun again = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
-            assertThat(again.out()).contains("from version 5 to version 5, 0 migration(s) applied");
+            assertThat(again.out()).contains("from version 6 to version 6, 0 migration(s) applied");
         }
     }
 
