@@ -38,6 +38,10 @@ final class MigrateLiveWorkload implements Workload {
     /** The {@code SET lock_timeout} of the V6 script. */
     static final long LOCK_TIMEOUT_MS = 5_000;
     static final double P99_BOUND = 2.0;
+    /** Checkouts needed in a phase for its p99 to be compared. */
+    static final int MIN_SAMPLES = 50;
+    /** The smallest scale at which the p99 bound is judged (the setting is 0.1). */
+    static final double MIN_SCALE = 0.1;
     private static final String MIGRATION_APP = "techzone-migrate-live";
 
     @Override
@@ -116,11 +120,11 @@ final class MigrateLiveWorkload implements Workload {
             threads.shutdownNow();
         }
         context.progress().done("migrate-live: V" + versionBefore + " -> V" + migrated.toVersion() + " under load");
-        return result(load, window, migrated, versionBefore, maxBlockedMs);
+        return result(load, window, migrated, versionBefore, maxBlockedMs, context.options().sizes().scale());
     }
 
     private static WorkloadResult result(Load load, long[] window, MigrationResult migrated, String versionBefore,
-                                         double maxBlockedMs) {
+                                         double maxBlockedMs, double scale) {
         long[] before = load.latencies(window[0], window[1]);
         long[] during = load.latencies(window[1], window[2]);
         long[] after = load.latencies(window[2], window[3]);
@@ -136,18 +140,25 @@ final class MigrateLiveWorkload implements Workload {
                 new Column("check", "check"), new Column("value", "value"), new Column("bound", "bound"),
                 new Column("kept", "kept"));
         List<String> failures = new ArrayList<>();
-        check(checks, failures, "failed checkouts", (double) load.failures(), 0, load.failures() == 0);
-        // With no checkout finished during a very short migration, there is nothing to compare: kept.
-        check(checks, failures, "p99 during / p99 before", during.length == 0 ? 0 : p99During / p99Before, P99_BOUND,
-                during.length == 0 || p99During <= P99_BOUND * p99Before);
-        check(checks, failures, "longest wait on a migration lock (ms)", maxBlockedMs, LOCK_TIMEOUT_MS,
+        check(checks, failures, "failed checkouts", load.failures(), 0L, load.failures() == 0);
+        if (during.length >= MIN_SAMPLES && scale >= MIN_SCALE) {
+            check(checks, failures, "p99 during / p99 before", p99During / p99Before, P99_BOUND,
+                    p99During <= P99_BOUND * p99Before);
+        } else {
+            // On a tiny data set the migration is over in a few hundred ms: too few checkouts for a p99 (it would
+            // be their max), and one slow commit on a shared machine decides it. Reported, not judged.
+            checks.row("check", "p99 during / p99 before", "value", during.length == 0 ? null : p99During / p99Before,
+                    "bound", P99_BOUND, "kept", "n/a: judged from scale " + MIN_SCALE + " with " + MIN_SAMPLES
+                            + " checkouts during the migration (here scale " + scale + ", " + during.length + ")");
+        }
+        check(checks, failures, "longest wait on a migration lock (ms)", maxBlockedMs, (double) LOCK_TIMEOUT_MS,
                 maxBlockedMs <= LOCK_TIMEOUT_MS);
         List<String> notes = new ArrayList<>();
         notes.add("a copy of the data set at V" + versionBefore + "; " + CLIENTS + " client threads check out continuously "
                 + "(each: one cart line of a random hot product added untimed, then Techzone.checkout() timed) on a pool of "
                 + POOL_SIZE + "; 2 s warm-up, 5 s before, then TechzoneMigrations.migrate() from another connection, then 2 s after");
         notes.add("migration: " + migrated.applied().stream().map(m -> "V" + m.version() + " " + m.description() + " ("
-                + m.executionTime() + " ms)").toList());
+                + m.executionMillis() + " ms)").toList());
         notes.add("lock waits: pg_locks polled every 10 ms for ungranted locks whose blockers include a migration "
                 + "connection (pg_blocking_pids); the wait is now() - waitstart; bound = the migration's lock_timeout");
         if (load.firstError != null) {
@@ -167,7 +178,7 @@ final class MigrateLiveWorkload implements Workload {
                 "p99_ms", CheckoutWorkload.percentile(samples, 0.99) / 1e6, "max_ms", max / 1e6);
     }
 
-    private static void check(ResultTable.Builder table, List<String> failures, String name, double value, double bound,
+    private static void check(ResultTable.Builder table, List<String> failures, String name, Object value, Object bound,
                               boolean kept) {
         table.row("check", name, "value", value, "bound", bound, "kept", kept);
         if (!kept) {
