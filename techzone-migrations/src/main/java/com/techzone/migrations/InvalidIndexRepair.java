@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
@@ -32,9 +33,10 @@ import org.flywaydb.core.api.callback.Event;
  *
  * <p>On PostgreSQL, Flyway records a run as failed only for a non-transactional migration (a
  * transactional one is rolled back and leaves no row), and it refuses to migrate past a failed row.
- * Our non-transactional migrations are written to be rerun, so before validation this forgets
- * their failed rows ({@code success = false}) in the history table, as {@code flyway repair} would:
- * the next migrate runs them again.
+ * Our non-transactional migrations are written to be rerun, so {@link #forgetFailedRuns}, called by
+ * {@link TechzoneMigrations#migrate()} before Flyway's, deletes their failed rows ({@code success = false})
+ * from the history table, as {@code flyway repair} would: the migrate runs them again. Never on validate
+ * or info, which stay read-only.
  */
 final class InvalidIndexRepair implements Callback {
 
@@ -66,7 +68,7 @@ final class InvalidIndexRepair implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.BEFORE_VALIDATE;
+        return event == Event.BEFORE_EACH_MIGRATE;
     }
 
     @Override
@@ -76,10 +78,6 @@ final class InvalidIndexRepair implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        if (event == Event.BEFORE_VALIDATE) {
-            forgetFailedRuns(context);
-            return;
-        }
         MigrationInfo migration = context.getMigrationInfo();
         Set<String> indexes = migration == null ? Set.of() : concurrentIndexes(migration.getScript());
         if (indexes.isEmpty()) {
@@ -112,9 +110,13 @@ final class InvalidIndexRepair implements Callback {
         }
     }
 
-    private void forgetFailedRuns(Context context) {
-        String table = context.getConfiguration().getTable();
-        try (Connection c = context.getConfiguration().getDataSource().getConnection()) {
+    /**
+     * Deletes the failed runs from the history table, if it exists.
+     *
+     * @throws FlywayException if the server refuses
+     */
+    void forgetFailedRuns(DataSource dataSource, String table) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             String history;
             try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(format('%I.%I', ?::text, ?::text))::text")) {
@@ -127,7 +129,15 @@ final class InvalidIndexRepair implements Callback {
             }
             if (history != null) {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("DELETE FROM " + history + " WHERE NOT success");
+                    // Read first: a migrate that has nothing to forget needs no DELETE privilege.
+                    boolean failed;
+                    try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT FROM " + history + " WHERE NOT success)")) {
+                        rs.next();
+                        failed = rs.getBoolean(1);
+                    }
+                    if (failed) {
+                        s.executeUpdate("DELETE FROM " + history + " WHERE NOT success");
+                    }
                 }
             }
         } catch (SQLException e) {

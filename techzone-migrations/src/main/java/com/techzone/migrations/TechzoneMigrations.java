@@ -40,9 +40,12 @@ public final class TechzoneMigrations {
 
     private final String schema;
     private final Flyway flyway;
+    private final InvalidIndexRepair repair;
 
     private TechzoneMigrations(Builder builder) {
         this.schema = builder.schema;
+        this.repair = new InvalidIndexRepair(builder.schema, TechzoneMigrations.class.getClassLoader(),
+                List.of("db/migration/techzone", "com/techzone/migrations/db"));
         FluentConfiguration configuration = Flyway.configure(TechzoneMigrations.class.getClassLoader())
                 .dataSource(builder.dataSource)
                 .locations(LOCATION, "classpath:com/techzone/migrations/db")
@@ -54,8 +57,7 @@ public final class TechzoneMigrations {
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
-                .callbacks(new InvalidIndexRepair(builder.schema, TechzoneMigrations.class.getClassLoader(),
-                        List.of("db/migration/techzone", "com/techzone/migrations/db")));
+                .callbacks(repair);
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         this.flyway = configuration.load();
     }
@@ -87,6 +89,7 @@ public final class TechzoneMigrations {
      */
     public MigrationResult migrate() {
         try {
+            repair.forgetFailedRuns(flyway.getConfiguration().getDataSource(), flyway.getConfiguration().getTable());
             MigrateResult result = flyway.migrate();
             List<MigrationResult.AppliedMigration> applied = result.migrations.stream()
                     .map(m -> new MigrationResult.AppliedMigration(m.version, m.description, m.executionTime))
