@@ -144,7 +144,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "checkout-race");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, health, all");
+        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all");
     }
 
     @Test
@@ -158,7 +158,7 @@ class BenchCommandTest {
     @Test
     void shouldListTheWorkloadsInItsHelp() {
         assertThat(CliRun.of("bench", "--help").out().replaceAll("\\s+", " "))
-                .contains("seed-queries, bulk-load, dao-overhead, checkout, health, all").contains("--iterations")
+                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all").contains("--iterations")
                 .contains("--out");
     }
 }
