@@ -28,7 +28,7 @@ class IndexChecksTest {
 
     @Test
     void shouldFindADuplicatedIndex() {
-        db.execute("CREATE INDEX idx_orders_created_at_copy ON orders (created_at)");
+        db.execute("CREATE INDEX idx_orders_status_copy ON orders (status, created_at)");
         CheckResult result = check(db, "index.duplicated");
         assertThat(result.status()).isEqualTo(Status.WARNING);
         assertThat(result.findings()).singleElement().satisfies(f -> {

@@ -29,6 +29,7 @@ final class FlywayMigrator {
     private final String schema;
     private final String historyTable;
     private final String target;
+    private final InvalidIndexRepair repair;
     private final Flyway flyway;
 
     FlywayMigrator(DataSource dataSource, String schema, String historyTable, String target) {
@@ -36,6 +37,8 @@ final class FlywayMigrator {
         this.schema = schema;
         this.historyTable = historyTable;
         this.target = target;
+        this.repair = new InvalidIndexRepair(schema, TechzoneMigrations.class.getClassLoader(),
+                java.util.List.of(TechzoneMigrations.LOCATION.substring("classpath:".length())));
         this.flyway = load(false);
     }
 
@@ -60,7 +63,8 @@ final class FlywayMigrator {
                 .baselineDescription("TechZone beside existing objects")
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .callbacks(repair);
         disableTransactionalLock(configuration);
         return configuration.load();
     }
@@ -78,6 +82,10 @@ final class FlywayMigrator {
 
     MigrationResult migrate(boolean besideOtherObjects) {
         try {
+            // A run that failed (or whose backend died) in a migration that builds indexes
+            // CONCURRENTLY is retried: its failed history row goes, its INVALID indexes are dropped
+            // by the callback before the script runs again (InvalidIndexRepair).
+            repair.forgetFailedRuns(dataSource, historyTable);
             MigrateResult result = (besideOtherObjects ? load(true) : flyway).migrate();
             List<MigrationResult.AppliedMigration> applied = result.migrations.stream()
                     .map(m -> new MigrationResult.AppliedMigration(m.version, m.description, m.executionTime))

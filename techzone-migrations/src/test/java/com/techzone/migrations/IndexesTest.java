@@ -108,6 +108,22 @@ class IndexesTest {
         assertThat(indexes).as("13 primary keys, 9 unique, 1 exclusion, 27 idx_").hasSize(50);
     }
 
+    @Test
+    void shouldBuildTheIndexesTheSchemaDocCallsBrinAsBrin() throws IOException {
+        Matcher m = Pattern.compile("^\\| (idx_[a-z_]+) \\| created \\| BRIN ", Pattern.MULTILINE)
+                .matcher(Files.readString(SCHEMA_DOC));
+        List<String> brin = new java.util.ArrayList<>();
+        while (m.find()) {
+            brin.add(m.group(1));
+        }
+
+        assertThat(brin).containsExactly("idx_orders_created_at");
+        assertThat(catalog.strings("""
+                SELECT c.relname FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'i' AND am.amname = 'brin'
+                ORDER BY 1""")).containsExactlyElementsOf(brin);
+    }
+
     static Stream<Arguments> pgIndexHealthStaticChecks() {
         Map<String, Function<PgConnection, DatabaseCheckOnHost<? extends DbObject>>> checks = new LinkedHashMap<>();
         checks.put("duplicated indexes", DuplicatedIndexesCheckOnHost::new);

@@ -57,8 +57,8 @@ class PgBouncerMigrationsTest {
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(MigrationResult.class));
             assertThat(outcomes).extracting(o -> ((MigrationResult) o).migrationsApplied())
-                    .containsExactlyInAnyOrder(5, 0, 0);
-            assertThat(TechzoneMigrations.configure(db.dataSource()).load().currentVersion()).isEqualTo("5");
+                    .containsExactlyInAnyOrder(9, 0, 0);
+            assertThat(TechzoneMigrations.configure(db.dataSource()).load().currentVersion()).isEqualTo("8.1");
         }
     }
 

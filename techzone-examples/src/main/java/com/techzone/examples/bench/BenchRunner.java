@@ -11,8 +11,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * One benchmark run: picks the database, migrates it, generates the data set, checks its
- * invariants, then runs the workloads on it. On an embedded server the data goes into a new database
+ * One benchmark run: picks the database, migrates it to {@link #BASELINE_VERSION}, generates the data set,
+ * checks its invariants, copies it as the baseline if a workload compares against it, migrates it to the
+ * latest version, then runs the workloads on it. On an embedded server the data goes into a new database
  * {@value #DATABASE}; on an external one into the database of the URL if it holds no tables, else
  * into a new database {@value #DATABASE}_&lt;epoch seconds&gt;, dropped at the end.
  */
@@ -20,6 +21,11 @@ public final class BenchRunner {
 
     /** Name of the database the data set is generated into, when the runner creates one. */
     public static final String DATABASE = "techzone_bench";
+    /**
+     * The schema version the data set is generated at: the version before the newest index change (V6), so
+     * {@code seed-queries} can compare the two index sets and {@code migrate-live} can apply V6 under load.
+     */
+    public static final String BASELINE_VERSION = "5";
 
     private final BenchServer server;
     private final BenchOptions options;
@@ -44,6 +50,7 @@ public final class BenchRunner {
         Instant started = Instant.now();
         String database;
         boolean created;
+        String baseline = null;
         if (server.kind().equals("external") && !server.givenDatabase().isEmpty() && holdsNoTables(server.givenDatabase())) {
             database = server.givenDatabase();
             created = false;
@@ -56,21 +63,32 @@ public final class BenchRunner {
         try {
             DataSource dataSource = server.dataSource(database);
             progress.update("migrating " + database + "...");
-            TechzoneMigrations.migrate(dataSource);
+            TechzoneMigrations.configure(dataSource).target(BASELINE_VERSION).load().migrate();
             GeneratedData data = new DataGenerator(options.sizes(), progress).generate(dataSource);
             progress.update("checking the data's invariants...");
             List<DataInvariants.Violation> violations = DataInvariants.check(dataSource);
             progress.done(violations.isEmpty() ? "data invariants: all kept" : "data invariants: BROKEN " + violations);
+            if (workloads.stream().anyMatch(Workload::usesBaseline)) {
+                baseline = database + "_v" + BASELINE_VERSION;
+                progress.update("copying the data set at V" + BASELINE_VERSION + " as the baseline...");
+                server.dropDatabase(baseline);
+                server.createDatabase(baseline, database);
+            }
+            progress.update("migrating " + database + " to the latest version...");
+            TechzoneMigrations.migrate(dataSource);
             MachineFacts machine = MachineFacts.read(server, dataSource);
             List<WorkloadResult> results = new ArrayList<>();
             if (violations.isEmpty()) {
-                BenchContext context = new BenchContext(server, database, options, progress);
+                BenchContext context = new BenchContext(server, database, options, progress, baseline);
                 for (Workload workload : workloads) {
                     results.add(workload.run(context));
                 }
             }
             return new BenchReport(started, Instant.now(), name, options, machine, database, data, violations, results);
         } finally {
+            if (baseline != null) {
+                server.dropDatabase(baseline);
+            }
             if (created && server.kind().equals("external")) {
                 server.dropDatabase(database);
             }

@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * {@code seed-queries}: the seed report's "Query Performance Impact" examples and the main listings,
  * timed on the report's "before" index set (primary keys, unique and exclusion constraints only:
- * every {@code idx_} index dropped) against the migrations' index set, interleaved. "Before" is a
- * copy of the data set's database ({@code CREATE DATABASE ... TEMPLATE}), dropped at the end.
+ * every {@code idx_} index dropped) against the migrations' index set, interleaved; and the index set
+ * of the baseline version (V5) against the latest (V6), so an index change shows what it costs or
+ * gains per query. "Before" is a copy of the data set's database ({@code CREATE DATABASE ... TEMPLATE}),
+ * dropped at the end; the baseline is the runner's copy taken before the newer migrations.
  */
 final class SeedQueriesWorkload implements Workload {
 
@@ -94,6 +96,11 @@ final class SeedQueriesWorkload implements Workload {
     }
 
     @Override
+    public boolean usesBaseline() {
+        return true;
+    }
+
+    @Override
     public WorkloadResult run(BenchContext context) throws Exception {
         String after = context.database();
         String before = after + "_before";
@@ -104,22 +111,27 @@ final class SeedQueriesWorkload implements Workload {
             int dropped = dropIdxIndexes(context.server().dataSource(before));
             analyze(context.server().dataSource(before));
             analyze(context.dataSource());
+            analyze(context.server().dataSource(context.baseline()));
             Map<String, Object> fixtures = fixtures(context);
             try (Connection a = context.server().dataSource(before).getConnection();
-                 Connection b = context.dataSource().getConnection()) {
+                 Connection b = context.dataSource().getConnection();
+                 Connection v = context.server().dataSource(context.baseline()).getConnection()) {
                 List<Comparison> comparisons = new ArrayList<>();
                 Map<String, Long> rows = new HashMap<>();
                 for (SeedQuery q : QUERIES) {
                     PreparedStatement psA = prepare(a, q, fixtures);
                     PreparedStatement psB = prepare(b, q, fixtures);
+                    PreparedStatement psV = prepare(v, q, fixtures);
                     rows.put(q.key(), drain(psB));
                     comparisons.add(new Comparison(q.key(), Interleaved.Trial.timed(() -> drain(psA)),
+                            Interleaved.Trial.timed(() -> drain(psB))));
+                    comparisons.add(new Comparison(q.key() + " (baseline)", Interleaved.Trial.timed(() -> drain(psV)),
                             Interleaved.Trial.timed(() -> drain(psB))));
                 }
                 List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(),
                         context.options().iterations(), context.progress(), "seed-queries");
                 context.progress().done("seed-queries: " + QUERIES.size() + " queries measured");
-                return result(outcomes, rows, plans(a, fixtures), plans(b, fixtures), dropped, fixtures);
+                return result(outcomes, rows, plans(a, fixtures), plans(v, fixtures), plans(b, fixtures), dropped, fixtures);
             }
         } finally {
             context.server().dropDatabase(before);
@@ -127,31 +139,45 @@ final class SeedQueriesWorkload implements Workload {
     }
 
     private static WorkloadResult result(List<Outcome> outcomes, Map<String, Long> rows, Map<String, String> plansBefore,
-                                         Map<String, String> plansAfter, int dropped, Map<String, Object> fixtures) {
+                                         Map<String, String> plansBaseline, Map<String, String> plansAfter, int dropped,
+                                         Map<String, Object> fixtures) {
         ResultTable.Builder latency = ResultTable.builder("latency", "Latency, before vs after the indexes (ms)",
                 new Column("query", "query"), new Column("rows", "rows"),
                 new Column("before_median_ms", "before median"), new Column("before_p95_ms", "before p95"),
                 new Column("after_median_ms", "after median"), new Column("after_p95_ms", "after p95"),
                 new Column("speedup", "speedup (x)"), new Column("faster_percent", "faster (%)"),
                 new Column("claimed", "report claims"));
+        ResultTable.Builder baseline = ResultTable.builder("baseline",
+                "Latency, the V" + BenchRunner.BASELINE_VERSION + " index set vs the latest (ms)",
+                new Column("query", "query"), new Column("baseline_median_ms", "V" + BenchRunner.BASELINE_VERSION + " median"),
+                new Column("baseline_p95_ms", "V" + BenchRunner.BASELINE_VERSION + " p95"),
+                new Column("after_median_ms", "latest median"), new Column("after_p95_ms", "latest p95"),
+                new Column("speedup", "speedup (x)"), new Column("plan_changed", "plan changed"));
         ResultTable.Builder plans = ResultTable.builder("plans", "Plans (scan nodes from EXPLAIN)",
                 new Column("query", "query"), new Column("sql", "SQL"),
-                new Column("plan_before", "before"), new Column("plan_after", "after"));
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome o = outcomes.get(i);
+                new Column("plan_before", "before"), new Column("plan_baseline", "V" + BenchRunner.BASELINE_VERSION),
+                new Column("plan_after", "latest"));
+        for (int i = 0; i < QUERIES.size(); i++) {
+            Outcome o = outcomes.get(2 * i);
+            Outcome v = outcomes.get(2 * i + 1);
             SeedQuery q = QUERIES.get(i);
+            baseline.row("query", q.key(), "baseline_median_ms", v.a().medianMillis(), "baseline_p95_ms", v.a().p95Millis(),
+                    "after_median_ms", v.b().medianMillis(), "after_p95_ms", v.b().p95Millis(), "speedup", v.ratio(),
+                    "plan_changed", !plansBaseline.get(q.key()).equals(plansAfter.get(q.key())));
             latency.row("query", q.key(), "rows", rows.get(q.key()),
                     "before_median_ms", o.a().medianMillis(), "before_p95_ms", o.a().p95Millis(),
                     "after_median_ms", o.b().medianMillis(), "after_p95_ms", o.b().p95Millis(),
                     "speedup", o.ratio(), "faster_percent", 100.0 * (1 - 1 / o.ratio()), "claimed", q.claim());
             plans.row("query", q.key(), "sql", q.sql(), "plan_before", plansBefore.get(q.key()),
-                    "plan_after", plansAfter.get(q.key()));
+                    "plan_baseline", plansBaseline.get(q.key()), "plan_after", plansAfter.get(q.key()));
         }
         return new WorkloadResult("seed-queries",
                 "the report's queries on its 'before' index set vs the migrations' indexes",
-                List.of(latency.build(), plans.build()),
+                List.of(latency.build(), baseline.build(), plans.build()),
                 List.of("before = primary keys, unique and exclusion constraints only (" + dropped
-                                + " idx_ indexes dropped from a copy of the database); after = the migrations' indexes",
+                                + " idx_ indexes dropped from a copy of the database); after = latest = the migrations' "
+                                + "indexes; V" + BenchRunner.BASELINE_VERSION + " = the data set before the newer "
+                                + "migrations (a copy taken by the runner); each query's two comparisons interleaved",
                         "speedup = before median / after median; faster (%) = 1 - after/before, the report's measure",
                         "parameters: the largest category, the customer ranked 1% by order count, the best-selling "
                                 + "product (most order lines), service 1, the customer's newest order; user "

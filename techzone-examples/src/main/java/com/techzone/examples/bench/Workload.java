@@ -14,6 +14,14 @@ public interface Workload {
     String description();
 
     /**
+     * Whether the workload reads {@link BenchContext#baseline()}, the data set at the schema version before the
+     * newest migrations (default: false). Copying the database costs a few seconds per GB, so only then is it made.
+     */
+    default boolean usesBaseline() {
+        return false;
+    }
+
+    /**
      * Runs the workload, timing comparisons with {@link Interleaved} (A B A B ..., warm-up first).
      *
      * @throws Exception if the server fails; the benchmark stops and reports it

@@ -35,7 +35,7 @@ class BenchCommandTest {
                     .contains("Seq Scan on")
                     .contains("## bulk-load")
                     .contains("| copy | server_ids | 500 |")
-                    .contains("## dao-overhead").contains("## checkout").contains("## health");
+                    .contains("## dao-overhead").contains("## checkout").contains("## migrate-live").contains("## health");
             assertThat(run.err()).contains("data invariants: all kept").contains("results written to");
             String text = Files.readString(json);
             assertThat(text).contains("\"format\": \"techzone-bench/1\"", "\"started_at\"", "\"finished_at\"",
@@ -44,7 +44,7 @@ class BenchCommandTest {
                     "\"durable_commits\"", "\"rows_per_second\"", "\"passed\": true", "\"violations\": []",
                     "\"name\": \"seed-queries\"", "\"latency\"", "\"before_median_ms\"", "\"before_p95_ms\"",
                     "\"after_median_ms\"", "\"after_p95_ms\"", "\"speedup\"", "\"faster_percent\"", "\"claimed\"",
-                    "\"plans\"", "\"plan_before\"", "\"plan_after\"",
+                    "\"plans\"", "\"plan_before\"", "\"plan_after\"", "\"plan_baseline\"", "\"baseline_median_ms\"",
                     "\"name\": \"bulk-load\"", "\"method\": \"copy\"", "\"method\": \"batched_insert\"", "\"target_met\"",
                     "\"name\": \"dao-overhead\"", "\"overhead\"", "\"dao_median_ms\"", "\"jdbc_p95_ms\"", "\"ratio\"",
                     "\"name\": \"checkout\"", "\"throughput\"", "\"orders_per_second\"", "\"p99_ms\"",
@@ -56,6 +56,26 @@ class BenchCommandTest {
                         .startsWith("<?xml").contains("<svg").contains("</svg>");
             }
             assertThat(run.err()).contains("chart written to");
+        }
+    }
+
+    @Test
+    void shouldApplyTheNewestMigrationUnderCheckoutLoadAndCheckItsLiveSafety() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            CliRun run = CliRun.of("bench", "migrate-live", "--scale", "0.001", "--iterations", "1", "--warmup", "0",
+                    "--jdbc-url", db.jdbcUrl(), "--user", db.user());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("## migrate-live")
+                    .contains("| before the migration |").contains("| during the migration |")
+                    .contains("| failed checkouts | 0 | 0 | true |")
+                    .contains("| longest wait on a migration lock (ms) |")
+                    .contains("| p99 during / p99 before |")
+                    .contains("V6 replace orders created at index with brin");
+            assertThat(run.out().lines().filter(l -> l.endsWith("| false |") && !l.startsWith("| durable_commits")))
+                    .as("checks not kept").isEmpty();
+            db.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_database WHERE datname LIKE '" + db.name() + "\\_%') THEN "
+                    + "RAISE 'the baseline or live copy was not dropped'; END IF; END $$");
         }
     }
 
@@ -130,7 +150,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "checkout-race");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, health, all");
+        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all");
     }
 
     @Test
@@ -144,7 +164,7 @@ class BenchCommandTest {
     @Test
     void shouldListTheWorkloadsInItsHelp() {
         assertThat(CliRun.of("bench", "--help").out().replaceAll("\\s+", " "))
-                .contains("seed-queries, bulk-load, dao-overhead, checkout, health, all").contains("--iterations")
+                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all").contains("--iterations")
                 .contains("--out");
     }
 }

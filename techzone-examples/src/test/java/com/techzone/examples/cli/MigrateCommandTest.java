@@ -19,7 +19,7 @@ class MigrateCommandTest {
             CliRun run = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("from version none to version 8.1, 8 migration(s) applied")
+            assertThat(run.out()).contains("from version none to version 8.1, 9 migration(s) applied")
                     .contains("V1 create types");
 
             CliRun again = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
