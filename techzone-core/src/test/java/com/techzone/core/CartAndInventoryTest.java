@@ -144,8 +144,8 @@ class CartAndInventoryTest {
             tz.inventory().adjust(h, p.id(), 2, "first", null);
             tz.inventory().adjust(h, p.id(), 3, "second", null);
             // One transaction: equal created_at; ids that sort against the order of the changes.
-            h.execute("UPDATE inventory_logs SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' WHERE note = 'first' AND product_id = ?", p.id());
-            h.execute("UPDATE inventory_logs SET id = '00000000-0000-7000-8000-000000000001' WHERE note = 'second' AND product_id = ?", p.id());
+            h.execute("UPDATE " + tz.schema() + ".inventory_logs SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' WHERE note = 'first' AND product_id = ?", p.id());
+            h.execute("UPDATE " + tz.schema() + ".inventory_logs SET id = '00000000-0000-7000-8000-000000000001' WHERE note = 'second' AND product_id = ?", p.id());
         });
         List<Integer> changes = new ArrayList<>();
         String cursor = null;

@@ -143,9 +143,9 @@ class OrderLifecycleTest {
             tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.SHIPPED, null, null);
             // Both rows share created_at (one transaction); give them ids that sort against their order,
             // as two UUIDv7 of one millisecond may (case 08).
-            h.execute("UPDATE order_status_history SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' "
+            h.execute("UPDATE " + tz.schema() + ".order_status_history SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' "
                     + "WHERE order_id = ? AND to_status = 'processing'", placed.orderId);
-            h.execute("UPDATE order_status_history SET id = '00000000-0000-7000-8000-000000000001' "
+            h.execute("UPDATE " + tz.schema() + ".order_status_history SET id = '00000000-0000-7000-8000-000000000001' "
                     + "WHERE order_id = ? AND to_status = 'shipped'", placed.orderId);
         });
 
