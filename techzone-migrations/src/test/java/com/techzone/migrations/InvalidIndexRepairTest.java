@@ -50,7 +50,8 @@ class InvalidIndexRepairTest {
 
             MigrationResult rerun = TechzoneMigrations.migrate(db.dataSource());
 
-            assertThat(rerun.toVersion()).isEqualTo("6");
+            assertThat(rerun.toVersion()).isEqualTo("8.1");
+            assertThat(rerun.applied()).extracting(MigrationResult.AppliedMigration::version).startsWith("6");
             assertThat(indexes(db)).containsExactly("idx_orders_created_at valid brin");
         }
     }
@@ -70,7 +71,8 @@ class InvalidIndexRepairTest {
 
             MigrationResult rerun = TechzoneMigrations.migrate(db.dataSource());
 
-            assertThat(rerun.toVersion()).isEqualTo("6");
+            assertThat(rerun.toVersion()).isEqualTo("8.1");
+            assertThat(rerun.applied()).extracting(MigrationResult.AppliedMigration::version).startsWith("6");
             assertThat(indexes(db)).containsExactly("idx_orders_created_at valid brin");
         }
     }

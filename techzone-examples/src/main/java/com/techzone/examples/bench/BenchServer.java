@@ -131,10 +131,15 @@ public final class BenchServer implements AutoCloseable {
      * (kept open: minimum idle = size) to a database of this server. Close it.
      */
     public HikariDataSource pool(String database, int size, String applicationName) {
+        return new HikariDataSource(poolConfig(database, size, applicationName));
+    }
+
+    /** The configuration {@link #pool} starts from, for a workload that must add a driver setting. */
+    HikariConfig poolConfig(String database, int size, String applicationName) {
         HikariConfig config = TechzonePool.config(withDatabase(url, database), user(), password, applicationName, pooler);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /** The user: given, else the URL's {@code user=}, else the OS user (the driver's default). */
