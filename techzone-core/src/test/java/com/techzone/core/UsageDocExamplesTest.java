@@ -256,8 +256,8 @@ class UsageDocExamplesTest {
         // tag::categories[]
         Category audio = techzone.categories().create(new NewCategory("Audio", "audio", "Headphones and speakers"));
         Category cables = techzone.categories().create(new NewCategory("Cables", "cables", null));
-        techzone.categories().update(audio.id(), new NewCategory("Hi-Fi", "hi-fi", null));   // empty: no such category
-        List<Category> menu = techzone.categories().listAll();                                // by name; one level, no parents
+        techzone.categories().update(audio.id(), new NewCategory("Hi-Fi", "hi-fi", null));   // empty: no such id
+        List<Category> menu = techzone.categories().listAll();          // by name; one level, no parents
         Optional<Category> bySlug = techzone.categories().findBySlug("hi-fi");
         // end::categories[]
         assertThat(menu).extracting(Category::name).containsSubsequence("Cables", "Hi-Fi");
@@ -413,14 +413,18 @@ class UsageDocExamplesTest {
         Techzone techzone = shop.techzone();
         User customer = shop.customer();
         Product mouse = shop.product("19.99", 10);
+        User spammer = shop.customer();
+        Review spam = techzone.reviews().create(NewReview.ofProduct(spammer.id(), mouse.id(), 1, "Cheap watches", null));
         // tag::reviews[]
         Review review = techzone.reviews().create(NewReview.ofProduct(customer.id(), mouse.id(), 5, "Great mouse", null));
-        Page<Review> queue = techzone.reviews().listAwaitingModeration(null, 50);   // oldest first
-        techzone.reviews().approve(review.id());                                      // only approved reviews are shown
+        Page<Review> queue = techzone.reviews().listAwaitingModeration(null, 50);      // oldest first
+        techzone.reviews().approve(review.id());                       // only approved reviews are shown
+        techzone.reviews().reject(spam.id());                          // deletes it
         Page<Review> shown = techzone.reviews().listApprovedForProduct(mouse.id(), null, 20);
-        RatingSummary rating = techzone.reviews().ratingSummaryForProduct(mouse.id()); // all, and verified purchases only
+        RatingSummary rating = techzone.reviews().ratingSummaryForProduct(mouse.id());   // approved ones
         // end::reviews[]
-        assertThat(queue.items()).extracting(Review::id).contains(review.id());
+        assertThat(queue.items()).extracting(Review::id).contains(spam.id(), review.id());
+        assertThat(techzone.reviews().findById(spam.id())).isEmpty();
         assertThat(shown.items()).extracting(Review::id).containsExactly(review.id());
         assertThat(rating.count()).isEqualTo(1);
         assertThat(rating.average()).isEqualByComparingTo("5");
@@ -455,7 +459,7 @@ class UsageDocExamplesTest {
         // tag::reports[]
         LocalDate today = LocalDate.now(ZoneOffset.UTC);              // periods are UTC calendar days
         SalesReport day = techzone.reports().rebuild(Granularity.DAY, today);
-        SalesReport week = techzone.reports().rebuild(Granularity.WEEK, today);     // the week (Monday on) holding today
+        SalesReport week = techzone.reports().rebuild(Granularity.WEEK, today);    // Monday to Sunday
         SalesReport month = techzone.reports().rebuild(Granularity.MONTH, today);
         List<SalesReport> lastWeek = techzone.reports().list(Granularity.DAY, today.minusDays(6), today.plusDays(1));
         DashboardCounts dashboard = techzone.reports().dashboard();   // counts as of now
@@ -509,7 +513,8 @@ class UsageDocExamplesTest {
         config.setPassword(password);
         config.addDataSourceProperty("logServerErrorDetail", "false");  // no row values in driver messages
         config.addDataSourceProperty("ApplicationName", "shop-web");    // pg_stat_activity.application_name
-        Pooler.TRANSACTION.driverProperties().forEach(config::addDataSourceProperty);   // behind PgBouncer transaction mode only
+        // behind PgBouncer in transaction pooling mode only:
+        Pooler.TRANSACTION.driverProperties().forEach(config::addDataSourceProperty);
         HikariDataSource pool = new HikariDataSource(config);          // close it when the application stops
         Techzone techzone = Techzone.create(pool);
         // end::own-pool[]
