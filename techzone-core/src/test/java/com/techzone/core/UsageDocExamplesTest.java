@@ -3,7 +3,30 @@ package com.techzone.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techzone.core.booking.Booking;
+import com.techzone.core.booking.BookingConflictException;
+import com.techzone.core.booking.BookingStatus;
+import com.techzone.core.booking.NewBooking;
+import com.techzone.core.cart.CartItem;
 import com.techzone.core.catalog.Category;
+import com.techzone.core.catalog.NewService;
+import com.techzone.core.catalog.ProductChanges;
+import com.techzone.core.catalog.Service;
+import com.techzone.core.contact.ContactMessage;
+import com.techzone.core.contact.ContactStatus;
+import com.techzone.core.contact.NewContactMessage;
+import com.techzone.core.inventory.InventoryLog;
+import com.techzone.core.inventory.InventoryReason;
+import com.techzone.core.order.Order;
+import com.techzone.core.order.OrderItem;
+import com.techzone.core.order.OrderStatus;
+import com.techzone.core.order.OrderStatusChange;
+import com.techzone.core.report.DashboardCounts;
+import com.techzone.core.report.Granularity;
+import com.techzone.core.report.SalesReport;
+import com.techzone.core.review.RatingSummary;
+import com.techzone.core.review.Review;
+import com.techzone.core.user.Role;
 import com.techzone.core.catalog.NewCategory;
 import com.techzone.core.catalog.NewProduct;
 import com.techzone.core.catalog.Product;
@@ -24,10 +47,18 @@ import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -196,5 +227,332 @@ class UsageDocExamplesTest {
         assertThat(shown.toString()).startsWith("Only customers who received");
         assertThat(outcome).isEqualTo(ErasureOutcome.ANONYMIZED);
         assertThat(techzone.orders().findById(orderId).orElseThrow().shippingAddress()).isEqualTo("1 Invoice Road");
+    }
+
+    @Test
+    void shouldRegisterAuthenticateChangeTheEmailAndErase(DataSource dataSource) {
+        Techzone techzone = Shop.on(dataSource).techzone();
+        // tag::accounts[]
+        User ada = techzone.accounts().register("Ada@Shop.test", "correct horse 1".toCharArray(), "Ada Lovelace", Role.USER);
+        Optional<User> signedIn = techzone.accounts().authenticate("ada@shop.test", "correct horse 1".toCharArray());
+        User moved = techzone.users().changeEmail(ada.id(), "ada.l@shop.test").orElseThrow();   // empty: no such user
+        techzone.accounts().changePassword(ada.id(), "a new passphrase".toCharArray());
+        Optional<User> withNewPassword = techzone.accounts().authenticate("ADA.L@shop.test", "a new passphrase".toCharArray());
+        ErasureOutcome outcome = techzone.accounts().erase(ada.id());   // no orders: the row is deleted
+        // end::accounts[]
+        assertThat(ada.email()).isEqualTo("ada@shop.test");
+        assertThat(signedIn).map(User::id).contains(ada.id());
+        assertThat(signedIn.orElseThrow().lastLoginAt()).isNotNull();
+        assertThat(moved.email()).isEqualTo("ada.l@shop.test");
+        assertThat(withNewPassword).map(User::id).contains(ada.id());
+        assertThat(outcome).isEqualTo(ErasureOutcome.DELETED);
+        assertThat(techzone.users().findById(ada.id())).isEmpty();
+        assertThat(techzone.accounts().authenticate("ada.l@shop.test", "a new passphrase".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void shouldCreateRenameAndListCategories(DataSource dataSource) {
+        Techzone techzone = Shop.on(dataSource).techzone();
+        // tag::categories[]
+        Category audio = techzone.categories().create(new NewCategory("Audio", "audio", "Headphones and speakers"));
+        Category cables = techzone.categories().create(new NewCategory("Cables", "cables", null));
+        techzone.categories().update(audio.id(), new NewCategory("Hi-Fi", "hi-fi", null));   // empty: no such id
+        List<Category> menu = techzone.categories().listAll();          // by name; one level, no parents
+        Optional<Category> bySlug = techzone.categories().findBySlug("hi-fi");
+        // end::categories[]
+        assertThat(menu).extracting(Category::name).containsSubsequence("Cables", "Hi-Fi");
+        assertThat(menu).extracting(Category::id).contains(cables.id());
+        assertThat(bySlug).map(Category::id).contains(audio.id());
+        assertThat(techzone.categories().findBySlug("audio")).isEmpty();
+    }
+
+    @Test
+    void shouldCreateFindListAndRepriceProducts(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        Category category = shop.category();
+        String staleUpdate = null;
+        // tag::products[]
+        techzone.products().create(new NewProduct(category.id(), "MOUSE-1", "Wireless mouse", null,
+                new BigDecimal("19.99"), 50, 5));                   // 50 in stock: written to the ledger as `initial`
+        Product mouse = techzone.products().findBySku("MOUSE-1").orElseThrow();
+        Product cheaper = techzone.products().update(mouse.id(), mouse.version(),
+                ProductChanges.of(mouse).withPrice(new BigDecimal("17.99")));       // version + 1
+        try {
+            techzone.products().update(mouse.id(), mouse.version(), ProductChanges.of(mouse).withName("Mouse"));
+        } catch (StaleVersionException e) {                          // changed since `mouse` was read
+            staleUpdate = "expected version " + e.expectedVersion() + ", now " + e.actualVersion();
+        }
+        Page<Product> newest = techzone.products().listActive(SortOrder.NEWEST_FIRST, null, 20);
+        techzone.products().deactivate(mouse.id());                  // off sale; orders and ledger keep it
+        // end::products[]
+        assertThat(cheaper.price()).isEqualByComparingTo("17.99");
+        assertThat(cheaper.version()).isEqualTo(mouse.version() + 1);
+        assertThat(staleUpdate).isEqualTo("expected version " + mouse.version() + ", now " + cheaper.version());
+        assertThat(techzone.products().findById(mouse.id()).orElseThrow().name()).isEqualTo("Wireless mouse");
+        assertThat(newest.items()).extracting(Product::id).contains(mouse.id());
+        assertThat(techzone.products().findById(mouse.id()).orElseThrow().active()).isFalse();
+        assertThat(techzone.products().listActiveByCategory(category.id(), null, 20).items()).isEmpty();
+    }
+
+    @Test
+    void shouldCreateUpdateAndListServices(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        Category category = shop.category();
+        // tag::services[]
+        Service repair = techzone.services().create(new NewService(category.id(), "Screen repair", null,
+                new BigDecimal("89.00"), 90));                        // 90 minutes
+        techzone.services().update(repair.id(), new NewService(category.id(), "Screen repair", "Same day",
+                new BigDecimal("79.00"), 90));                        // empty: no such service
+        Page<Service> offered = techzone.services().listActiveByCategory(category.id(), null, 20);
+        // end::services[]
+        assertThat(offered.items()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(repair.id());
+            assertThat(s.price()).isEqualByComparingTo("79.00");
+            assertThat(s.description()).isEqualTo("Same day");
+        });
+    }
+
+    @Test
+    void shouldFillChangeAndEmptyACart(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        Product mouse = shop.product("19.99", 10);
+        Product cable = shop.product("5.00", 10);
+        // tag::carts[]
+        techzone.carts().add(customer.id(), mouse.id(), 1);
+        techzone.carts().add(customer.id(), mouse.id(), 1);           // adds: 2 units
+        techzone.carts().setQuantity(customer.id(), cable.id(), 5);   // sets: 5 units
+        techzone.carts().remove(customer.id(), cable.id());           // false if it was not there
+        List<CartItem> lines = techzone.carts().listForUser(customer.id());
+        int emptied = techzone.carts().clear(customer.id());          // lines removed
+        // end::carts[]
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.productId()).isEqualTo(mouse.id());
+            assertThat(line.quantity()).isEqualTo(2);
+        });
+        assertThat(emptied).isEqualTo(1);
+        assertThat(techzone.carts().listForUser(customer.id())).isEmpty();
+    }
+
+    @Test
+    void shouldReadOrdersTheirItemsAndHistory(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        Product mouse = shop.product("20.00", 10);
+        techzone.carts().add(customer.id(), mouse.id(), 2);
+        long orderNumber = techzone.checkout().checkout(CheckoutRequest.of(customer.id())).order().orderNumber();
+        UUID shippedId = techzone.orders().findByNumber(orderNumber).orElseThrow().id();
+        techzone.orderLifecycle().transition(shippedId, OrderStatus.PROCESSING, null, null);
+        techzone.orderLifecycle().transition(shippedId, OrderStatus.SHIPPED, null, "DHL 123");
+        techzone.carts().add(customer.id(), mouse.id(), 1);
+        UUID pendingId = techzone.checkout().checkout(CheckoutRequest.of(customer.id())).order().id();
+        // tag::orders[]
+        Order order = techzone.orders().findByNumber(orderNumber).orElseThrow();   // or findById(uuid)
+        List<OrderItem> items = techzone.orderItems().listByOrder(order.id());    // name, SKU, price as sold
+        List<OrderStatusChange> history = techzone.orderHistory().listByOrder(order.id());   // oldest first
+        Page<Order> shipped = techzone.orders().listByUserAndStatus(customer.id(), OrderStatus.SHIPPED,
+                SortOrder.NEWEST_FIRST, null, 20);
+        Page<Order> toProcess = techzone.orders().listByStatus(OrderStatus.PENDING, null, 50);   // oldest first
+        Map<OrderStatus, Long> counts = techzone.orders().countByStatus();
+        // end::orders[]
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(items).singleElement().satisfies(i -> {
+            assertThat(i.sku()).isEqualTo(mouse.sku());
+            assertThat(i.quantity()).isEqualTo(2);
+            assertThat(i.lineTotal()).isEqualByComparingTo("40.00");
+        });
+        assertThat(history).extracting(OrderStatusChange::toStatus)
+                .containsExactly(OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.SHIPPED);
+        assertThat(history.get(2).note()).isEqualTo("DHL 123");
+        assertThat(shipped.items()).extracting(Order::id).containsExactly(order.id());
+        assertThat(toProcess.items()).extracting(Order::id).contains(pendingId).doesNotContain(order.id());
+        assertThat(counts.get(OrderStatus.SHIPPED)).isEqualTo(shop.count("SELECT count(*) FROM orders WHERE status = 'shipped'"));
+        assertThat(counts.get(OrderStatus.PENDING)).isEqualTo(shop.count("SELECT count(*) FROM orders WHERE status = 'pending'"));
+    }
+
+    @Test
+    void shouldBookConfirmAndCancelAndRefuseAnOverlap(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        Service repair = shop.service();
+        String refused = null;
+        // tag::bookings[]
+        Instant start = Instant.parse("2030-06-01T10:00:00Z");
+        Booking booking = techzone.bookings().book(new NewBooking(repair.id(), customer.id(), "Ada Lovelace",
+                "ada@shop.test", start, start.plus(Duration.ofMinutes(90)), "Cracked screen"));   // status pending
+        techzone.bookings().confirm(booking.id());                    // empty unless it was pending
+        NewBooking sameSlot = NewBooking.guest(repair.id(), "Grace", "grace@shop.test",
+                start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(60)));
+        try {
+            techzone.bookings().book(sameSlot);
+        } catch (BookingConflictException e) {                        // ex_bookings_no_overlap
+            refused = "taken: " + e.startsAt();
+        }
+        techzone.bookings().cancel(booking.id());                     // frees the slot
+        Booking guest = techzone.bookings().book(sameSlot);
+        Page<Booking> mine = techzone.bookings().listForUser(customer.id(), null, 20);
+        // end::bookings[]
+        assertThat(refused).isEqualTo("taken: 2030-06-01T10:30:00Z");
+        assertThat(guest.status()).isEqualTo(BookingStatus.PENDING);
+        assertThat(mine.items()).singleElement().satisfies(b -> {
+            assertThat(b.id()).isEqualTo(booking.id());
+            assertThat(b.status()).isEqualTo(BookingStatus.CANCELLED);
+        });
+        assertThat(techzone.bookings().listForService(repair.id(), start, start.plus(Duration.ofDays(1)), null, 20).items())
+                .extracting(Booking::id).containsExactlyInAnyOrder(booking.id(), guest.id());
+    }
+
+    @Test
+    void shouldModerateReviewsAndSummariseRatings(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        Product mouse = shop.product("19.99", 10);
+        User spammer = shop.customer();
+        Review spam = techzone.reviews().create(NewReview.ofProduct(spammer.id(), mouse.id(), 1, "Cheap watches", null));
+        // tag::reviews[]
+        Review review = techzone.reviews().create(NewReview.ofProduct(customer.id(), mouse.id(), 5, "Great mouse", null));
+        Page<Review> queue = techzone.reviews().listAwaitingModeration(null, 50);      // oldest first
+        techzone.reviews().approve(review.id());                       // only approved reviews are shown
+        techzone.reviews().reject(spam.id());                          // deletes it
+        Page<Review> shown = techzone.reviews().listApprovedForProduct(mouse.id(), null, 20);
+        RatingSummary rating = techzone.reviews().ratingSummaryForProduct(mouse.id());   // approved ones
+        // end::reviews[]
+        assertThat(queue.items()).extracting(Review::id).contains(spam.id(), review.id());
+        assertThat(techzone.reviews().findById(spam.id())).isEmpty();
+        assertThat(shown.items()).extracting(Review::id).containsExactly(review.id());
+        assertThat(rating.count()).isEqualTo(1);
+        assertThat(rating.average()).isEqualByComparingTo("5");
+        assertThat(rating.verifiedCount()).isZero();
+        assertThat(techzone.reviews().listAwaitingModeration(null, 50).items()).extracting(Review::id)
+                .doesNotContain(review.id());
+    }
+
+    @Test
+    void shouldReceiveAndTriageContactMessages(DataSource dataSource) {
+        Techzone techzone = Shop.on(dataSource).techzone();
+        // tag::contacts[]
+        ContactMessage sent = techzone.contacts().create(new NewContactMessage(null, "Grace Hopper",
+                "Grace@Shop.test", "Invoice", "Please send my invoice again"));   // userId null: a guest
+        Page<ContactMessage> inbox = techzone.contacts().listByStatus(ContactStatus.NEW, null, 50);   // oldest first
+        techzone.contacts().changeStatus(sent.id(), ContactStatus.RESOLVED);   // or IN_PROGRESS, SPAM
+        // end::contacts[]
+        assertThat(sent.email()).isEqualTo("grace@shop.test");
+        assertThat(inbox.items()).extracting(ContactMessage::id).contains(sent.id());
+        assertThat(techzone.contacts().findById(sent.id()).orElseThrow().status()).isEqualTo(ContactStatus.RESOLVED);
+        assertThat(techzone.contacts().listByStatus(ContactStatus.NEW, null, 50).items()).extracting(ContactMessage::id)
+                .doesNotContain(sent.id());
+    }
+
+    @Test
+    void shouldRebuildTheSalesReportsAndReadTheDashboard(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        User customer = shop.customer();
+        techzone.carts().add(customer.id(), shop.product("30.00", 10).id(), 1);
+        Order placed = techzone.checkout().checkout(CheckoutRequest.of(customer.id())).order();
+        // tag::reports[]
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);              // periods are UTC calendar days
+        SalesReport day = techzone.reports().rebuild(Granularity.DAY, today);
+        SalesReport week = techzone.reports().rebuild(Granularity.WEEK, today);    // Monday to Sunday
+        SalesReport month = techzone.reports().rebuild(Granularity.MONTH, today);
+        List<SalesReport> lastWeek = techzone.reports().list(Granularity.DAY, today.minusDays(6), today.plusDays(1));
+        DashboardCounts dashboard = techzone.reports().dashboard();   // counts as of now
+        // end::reports[]
+        assertThat(placed.createdAt().atZone(ZoneOffset.UTC).toLocalDate()).isEqualTo(today);
+        assertThat(day.periodStart()).isEqualTo(today);
+        assertThat(week.periodStart().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(month.periodStart()).isEqualTo(today.withDayOfMonth(1));
+        assertThat(day.ordersCount()).isPositive().isEqualTo((int) shop.count("""
+                SELECT count(*) FROM orders WHERE status <> 'cancelled'
+                  AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"""));
+        assertThat(day.grossRevenue()).isGreaterThanOrEqualTo(placed.total());
+        assertThat(week.ordersCount()).isGreaterThanOrEqualTo(day.ordersCount());
+        assertThat(month.ordersCount()).isGreaterThanOrEqualTo(day.ordersCount());
+        assertThat(lastWeek).extracting(SalesReport::id).contains(day.id());
+        assertThat(dashboard.pendingOrders()).isPositive()
+                .isEqualTo(shop.count("SELECT count(*) FROM orders WHERE status = 'pending'"));
+    }
+
+    @Test
+    void shouldRestockAdjustAndShowTheLedger(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Techzone techzone = shop.techzone();
+        UUID staffId = shop.customer().id();
+        Product mouse = shop.product("19.99", 10);
+        Product soldOut = shop.product("5.00", 0);
+        // tag::inventory[]
+        InventoryLog received = techzone.inventory().restock(mouse.id(), 20, staffId);   // stock 10 -> 30
+        InventoryLog dropped = techzone.inventory().adjust(mouse.id(), -2, "dropped in the warehouse", staffId);
+        Page<InventoryLog> ledger = techzone.inventoryLogs().history(mouse.id(), null, 20);   // newest first
+        List<Product> reorder = techzone.products().listLowStock(50);   // stock at or below its threshold
+        // end::inventory[]
+        assertThat(received.stockAfter()).isEqualTo(30);
+        assertThat(dropped.stockAfter()).isEqualTo(28);
+        assertThat(ledger.items()).extracting(InventoryLog::reason)
+                .containsExactly(InventoryReason.ADJUSTMENT, InventoryReason.RESTOCK, InventoryReason.INITIAL);
+        assertThat(techzone.products().findById(mouse.id()).orElseThrow().stock()).isEqualTo(28);
+        assertThat(reorder).extracting(Product::id).contains(soldOut.id()).doesNotContain(mouse.id());
+        assertThat(shop.ledgerReconciles()).isTrue();
+    }
+
+    @Test
+    void shouldWorkOnAPoolTheHostBuilt(TestDatabase database) throws java.sql.SQLException {
+        String jdbcUrl = database.jdbcUrl();
+        String user = database.user();
+        String password = database.password();
+        // tag::own-pool[]
+        HikariConfig config = new HikariConfig();                       // or the pool your framework builds
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.addDataSourceProperty("logServerErrorDetail", "false");  // no row values in driver messages
+        config.addDataSourceProperty("ApplicationName", "shop-web");    // pg_stat_activity.application_name
+        // behind PgBouncer in transaction pooling mode only:
+        Pooler.TRANSACTION.driverProperties().forEach(config::addDataSourceProperty);
+        HikariDataSource pool = new HikariDataSource(config);          // close it when the application stops
+        Techzone techzone = Techzone.create(pool);
+        // end::own-pool[]
+        try (pool) {
+            String applicationName = techzone.jdbi().withHandle(
+                    h -> h.createQuery("SHOW application_name").mapTo(String.class).one());
+            int prepareThreshold = techzone.jdbi().withHandle(
+                    h -> h.getConnection().unwrap(org.postgresql.PGConnection.class).getPrepareThreshold());
+            assertThat(applicationName).isEqualTo("shop-web");
+            assertThat(prepareThreshold).isZero();
+            techzone.products().create(new NewProduct(null, "OWN-POOL-1", "Hub", null, new BigDecimal("9.00"), 1, 0));
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> techzone.products()
+                    .create(new NewProduct(null, "OWN-POOL-1", "Hub", null, new BigDecimal("9.00"), 1, 0)));
+            assertThat(refused).isInstanceOf(ConstraintViolationException.class);
+            assertThat(driverMessage(refused)).contains("uq_products_sku").doesNotContain("Detail");
+        }
+        assertThat(driverMessage(catchDuplicateSkuWithoutTheSetting(database))).contains("Detail");
+    }
+
+    /** The message of the pgjdbc exception under {@code e}. */
+    private static String driverMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException) {
+                return t.getMessage();
+            }
+        }
+        throw new AssertionError("no PSQLException under " + e);
+    }
+
+    /** The same refusal through a pool left on the driver's defaults: the detail is there. */
+    private static Throwable catchDuplicateSkuWithoutTheSetting(TestDatabase database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            return org.assertj.core.api.Assertions.catchThrowable(() -> Techzone.create(pool).products()
+                    .create(new NewProduct(null, "OWN-POOL-1", "Hub", null, new BigDecimal("9.00"), 1, 0)));
+        }
     }
 }

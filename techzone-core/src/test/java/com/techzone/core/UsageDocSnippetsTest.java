@@ -26,7 +26,8 @@ class UsageDocSnippetsTest {
         String doc = Files.readString(DOC);
 
         assertThat(snippets).containsKeys("facade", "schema", "checkout", "host-transaction", "pagination", "errors",
-                "bulk-import", "commerce-rules");
+                "bulk-import", "commerce-rules", "accounts", "categories", "products", "services", "carts", "orders",
+                "bookings", "reviews", "contacts", "reports", "inventory", "own-pool");
         snippets.forEach((name, code) ->
                 assertThat(doc).as("snippet %s in docs/usage.md", name).contains("Snippet `" + name + "`").contains(code));
     }
