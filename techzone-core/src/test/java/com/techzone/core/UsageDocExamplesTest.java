@@ -13,6 +13,7 @@ import com.techzone.core.inventory.InsufficientStockException;
 import com.techzone.core.inventory.Shortage;
 import com.techzone.core.order.CheckoutRequest;
 import com.techzone.core.order.CheckoutResult;
+import com.techzone.core.review.RatingSummary;
 import com.techzone.core.user.User;
 import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TechzoneDatabaseTest;
@@ -20,6 +21,7 @@ import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -123,6 +125,29 @@ class UsageDocExamplesTest {
         } while (cursor != null);
         // end::pagination[]
         assertThat(seen).hasSize(45).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRouteListingsToAReplica(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Category category = shop.category();
+        UUID productId = shop.product(category, "5.00", 3).id();
+        shop.product(category, "6.00", 3);
+        DataSource primary = dataSource;
+        DataSource replica = dataSource;   // the rules on a real streaming replica: ReadReplicasTest
+        // tag::read-replicas[]
+        Techzone techzone = Techzone.configure(primary)
+                .readReplicas(replica)                        // pooled data sources of streaming replicas
+                .maxReplicaLag(Duration.ofSeconds(5))         // the default: a replica further behind gets no reads
+                .build();
+        Page<Product> page = techzone.products().listActiveByCategory(category.id(), null, 20);   // @ReplicaRead: a replica
+        techzone.products().deactivate(page.items().get(0).id());                                 // a write: the primary
+        Page<Product> after = techzone.products().listActiveByCategory(category.id(), null, 20);  // this thread, in the window: the primary
+        RatingSummary rating = techzone.onPrimary(() -> techzone.reviews().ratingSummaryForProduct(productId));
+        // end::read-replicas[]
+        assertThat(page.items()).hasSize(2);
+        assertThat(after.items()).hasSize(1);
+        assertThat(rating.count()).isZero();
     }
 
     @Test

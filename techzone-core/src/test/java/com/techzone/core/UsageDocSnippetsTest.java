@@ -25,7 +25,8 @@ class UsageDocSnippetsTest {
         Map<String, String> snippets = snippets(Files.readString(EXAMPLES));
         String doc = Files.readString(DOC);
 
-        assertThat(snippets).containsKeys("facade", "schema", "checkout", "host-transaction", "pagination", "errors", "bulk-import");
+        assertThat(snippets).containsKeys("facade", "schema", "checkout", "host-transaction", "pagination", "errors", "bulk-import",
+                "read-replicas");
         snippets.forEach((name, code) ->
                 assertThat(doc).as("snippet %s in docs/usage.md", name).contains("Snippet `" + name + "`").contains(code));
     }
