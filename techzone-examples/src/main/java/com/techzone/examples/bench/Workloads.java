@@ -20,6 +20,7 @@ public final class Workloads {
             new BulkLoadWorkload(),
             new DaoOverheadWorkload(),
             new CheckoutWorkload(),
+            new ReplicasWorkload(),
             new HealthWorkload());
 
     private Workloads() {
