@@ -65,7 +65,6 @@ public final class TestCluster implements AutoCloseable {
      * this server.
      */
     public TestCluster startReplica() {
-        int port = postgres.getPort();
         try {
             postgres.close();
             awaitStopped(dataDirectory);
