@@ -149,13 +149,17 @@ final class ReplicasWorkload implements Workload {
                 }));
             }
             for (int c = 0; c < CHECKOUT_CLIENTS; c++) {
-                int seed = 100 + c;
+                int client = c;
                 others.add(threads.submit(() -> {
-                    SplittableRandom random = new SplittableRandom(seed);
+                    SplittableRandom random = new SplittableRandom(100 + client);
                     go.await();
-                    for (int i = nextUser.getAndIncrement(); i < fixture.users.size() && System.nanoTime() < deadline.get();
-                         i = nextUser.getAndIncrement()) {
-                        UUID user = fixture.users.get(i);
+                    // Each client its own users (index modulo the clients), in turn: a user checks out again with a new cart.
+                    List<UUID> mine = new ArrayList<>();
+                    for (int i = client; i < fixture.users.size(); i += CHECKOUT_CLIENTS) {
+                        mine.add(fixture.users.get(i));
+                    }
+                    while (System.nanoTime() < deadline.get() && !mine.isEmpty()) {
+                        UUID user = mine.get(Math.floorMod(nextUser.getAndIncrement(), mine.size()));
                         try {
                             tz.carts().add(user, fixture.hot.get(random.nextInt(fixture.hot.size())), 1 + random.nextInt(2));
                             tz.checkout().checkout(CheckoutRequest.of(user));
@@ -277,19 +281,22 @@ final class ReplicasWorkload implements Workload {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 List<UUID> categories = DaoOverheadWorkload.Fixture.ids(c, "SELECT category_id FROM products "
                         + "WHERE is_active AND category_id IS NOT NULL GROUP BY category_id ORDER BY category_id LIMIT 50");
-                List<UUID> hot = DaoOverheadWorkload.Fixture.ids(c, "SELECT id FROM products WHERE is_active ORDER BY sku LIMIT 100");
+                // The probes' products are never checked out: their newest ledger row is the probe's own.
                 List<UUID> probes = DaoOverheadWorkload.Fixture.ids(c,
-                        "SELECT id FROM products WHERE is_active ORDER BY sku DESC LIMIT 10");
+                        "SELECT id FROM products WHERE is_active ORDER BY sku DESC LIMIT 5");
+                String notProbes = "id NOT IN (" + String.join(", ", probes.stream().map(id -> "'" + id + "'").toList()) + ")";
+                List<UUID> hot = DaoOverheadWorkload.Fixture.ids(c,
+                        "SELECT id FROM products WHERE is_active AND " + notProbes + " ORDER BY sku LIMIT 100");
                 List<UUID> users = DaoOverheadWorkload.Fixture.ids(c, "SELECT id FROM users u WHERE NOT EXISTS "
                         + "(SELECT FROM cart_items c WHERE c.user_id = u.id) ORDER BY id LIMIT 200000");
                 // A copy that is dropped afterwards: stock raised directly, with its ledger row, so checkouts never run short.
                 s.execute("""
                         WITH raised AS (
                             UPDATE products SET stock = stock + 1000000
-                            WHERE id IN (SELECT id FROM products WHERE is_active ORDER BY sku LIMIT 100)
+                            WHERE id IN (SELECT id FROM products WHERE is_active AND %s ORDER BY sku LIMIT 100)
                             RETURNING id, stock)
                         INSERT INTO inventory_logs (id, product_id, change, reason, stock_after)
-                        SELECT gen_random_uuid(), id, 1000000, 'restock', stock FROM raised""");
+                        SELECT gen_random_uuid(), id, 1000000, 'restock', stock FROM raised""".formatted(notProbes));
                 return new Fixture(categories, hot, probes, users);
             }
         }
