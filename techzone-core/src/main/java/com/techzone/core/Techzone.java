@@ -73,6 +73,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * {@link InvalidInputException}, {@link NotFoundException}, {@link StaleVersionException},
  * {@link ConcurrencyFailureException} and the domain exceptions of each package.
  *
+ * <p>With {@link Builder#readReplicas read replicas}, the DAO methods marked {@link ReplicaRead} run
+ * on a replica when its lag allows and the calling thread has not just written; everything else,
+ * workflows included, runs on the primary.
+ *
  * <p>To run DAO calls inside the host's own transaction, open it on {@link #jdbi()} and
  * {@link #attach(Handle, Class) attach} the DAOs to its handle; the workflows take a {@link Handle}
  * for the same purpose.
