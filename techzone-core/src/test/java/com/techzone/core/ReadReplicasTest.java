@@ -107,6 +107,13 @@ class ReadReplicasTest {
                 return listed(routed).contains(mine.sku());
             })).isTrue();
 
+            // And a JDBC batch.
+            assertThat(onFreshThread(() -> {
+                String sku = "RYW-C-" + UUID.randomUUID();
+                routed.products().createAll(java.util.List.of(newProduct(sku)));
+                return listed(routed).contains(sku);
+            })).isTrue();
+
             // Another thread, which wrote nothing, reads the replica, which has not replayed them.
             assertThat(onFreshThread(() -> listed(routed))).noneMatch(sku -> sku.startsWith("RYW-"));
         });
