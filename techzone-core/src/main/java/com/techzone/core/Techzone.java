@@ -15,6 +15,7 @@ import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactMessage;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.EnumSupport;
+import com.techzone.core.internal.ReadRouting;
 import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
@@ -39,10 +40,13 @@ import com.techzone.core.user.Accounts;
 import com.techzone.core.user.PasswordHasher;
 import com.techzone.core.user.User;
 import com.techzone.core.user.UserDao;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -69,6 +73,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * {@link InvalidInputException}, {@link NotFoundException}, {@link StaleVersionException},
  * {@link ConcurrencyFailureException} and the domain exceptions of each package.
  *
+ * <p>With {@link Builder#readReplicas read replicas}, the DAO methods marked {@link ReplicaRead} run
+ * on a replica when its lag allows and the calling thread has not just written; everything else,
+ * workflows included, runs on the primary.
+ *
  * <p>To run DAO calls inside the host's own transaction, open it on {@link #jdbi()} and
  * {@link #attach(Handle, Class) attach} the DAOs to its handle; the workflows take a {@link Handle}
  * for the same purpose.
@@ -83,13 +91,24 @@ public final class Techzone {
     /** The schema {@link #create} uses: {@value}. */
     public static final String DEFAULT_SCHEMA = "public";
 
+    /** The replay lag beyond which a read replica is skipped, unless {@link Builder#maxReplicaLag} says otherwise: 5 s. */
+    public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+
+    /** How long a replica's measured lag is trusted, unless {@link Builder#replicaCheckInterval} says otherwise: 500 ms. */
+    public static final Duration DEFAULT_REPLICA_CHECK_INTERVAL = Duration.ofMillis(500);
+
     private final SchemaJdbi schemaJdbi;
     private final Jdbi jdbi;
+    /** Null without read replicas. */
+    private final ReadRouting routing;
+    private final List<SchemaJdbi> replicas;
     private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
 
-    private Techzone(SchemaJdbi schemaJdbi) {
+    private Techzone(SchemaJdbi schemaJdbi, ReadRouting routing, List<SchemaJdbi> replicas) {
         this.schemaJdbi = schemaJdbi;
         this.jdbi = schemaJdbi.jdbi();
+        this.routing = routing;
+        this.replicas = replicas;
     }
 
     /**
@@ -158,8 +177,49 @@ public final class Techzone {
      */
     public <T> T dao(Class<T> daoType) {
         Objects.requireNonNull(daoType, "daoType");
-        return daoType.cast(daos.computeIfAbsent(daoType,
-                type -> Translating.wrap(daoType, schemaJdbi.onDemand(Translating.requirePublic(daoType)))));
+        return daoType.cast(daos.computeIfAbsent(daoType, type -> Translating.wrap(daoType, onDemand(daoType))));
+    }
+
+    private <T> T onDemand(Class<T> daoType) {
+        T primary = schemaJdbi.onDemand(Translating.requirePublic(daoType));
+        if (routing == null) {
+            return primary;
+        }
+        List<T> onReplicas = new ArrayList<>(replicas.size());
+        for (SchemaJdbi replica : replicas) {
+            onReplicas.add(replica.onDemand(daoType));
+        }
+        return routing.onDemand(daoType, primary, onReplicas);
+    }
+
+    /**
+     * Runs {@code work} with every {@link ReplicaRead} call of the calling thread on the primary:
+     * for a request that must see the latest data, e.g. right after a write the host made through
+     * its own statements, or a user's page after that user wrote from another server. Nests. Without
+     * read replicas it just runs {@code work}.
+     *
+     * @return what {@code work} returned
+     */
+    public <T> T onPrimary(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return routing == null ? work.get() : routing.onPrimary(work);
+    }
+
+    /**
+     * Sends the calling thread's {@link ReplicaRead} calls to the primary for at least
+     * {@code duration} from now (a longer window already open stays): what a write through the
+     * facade does by itself, for writes the facade does not see (the host's own statements on
+     * {@link #jdbi()}). Without read replicas it does nothing.
+     *
+     * @throws InvalidInputException if {@code duration} is null or negative
+     */
+    public void primaryFor(Duration duration) {
+        if (duration == null || duration.isNegative()) {
+            throw new InvalidInputException("duration", "must be zero or positive, was " + duration);
+        }
+        if (routing != null) {
+            routing.primaryFor(duration);
+        }
     }
 
     /**
@@ -274,6 +334,9 @@ public final class Techzone {
 
         private final Jdbi jdbi;
         private String schema = DEFAULT_SCHEMA;
+        private List<DataSource> replicas = List.of();
+        private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
+        private Duration replicaCheckInterval = DEFAULT_REPLICA_CHECK_INTERVAL;
 
         private Builder(Jdbi jdbi) {
             this.jdbi = jdbi;
@@ -293,6 +356,72 @@ public final class Techzone {
         }
 
         /**
+         * Streaming replicas of the primary (pooled data sources for the same database) that take the
+         * reads which tolerate a few seconds of staleness: the DAO methods marked {@link ReplicaRead}
+         * (catalogue listings, reviews and rating summaries, sales reports and the dashboard, stock
+         * history). Everything else runs on the primary: writes, lookups by id, and every workflow
+         * (checkout, status moves, stock changes, accounts, the import), reads included. A call made
+         * more than once runs on the replicas in turn. The rules:
+         * <ul>
+         *   <li>read-your-writes: after a statement of this facade that may write, the same thread's
+         *       reads go to the primary for {@code maxReplicaLag + replicaCheckInterval} (5.5 s by
+         *       default), long enough for any replica still in use to have replayed it; for other
+         *       requests use {@link Techzone#onPrimary} or {@link Techzone#primaryFor};</li>
+         *   <li>a replica whose replay lag exceeds {@link #maxReplicaLag}, or that cannot be reached,
+         *       is skipped without an error to the caller (the call runs on another replica or the
+         *       primary, also when the replica fails during the call) and used again once a check
+         *       finds it back. Lag is measured on the replica, at most once per
+         *       {@link #replicaCheckInterval}, by the first read that needs it.</li>
+         * </ul>
+         * Give a replica's pool a short connection timeout (1-2 s): the check that finds it down waits
+         * for it, once per interval. Calling this again replaces the list.
+         *
+         * @param replicas one or more data sources
+         * @throws InvalidInputException if none is given or one is null
+         */
+        public Builder readReplicas(DataSource... replicas) {
+            if (replicas == null || replicas.length == 0) {
+                throw new InvalidInputException("replicas", "give at least one data source");
+            }
+            for (int i = 0; i < replicas.length; i++) {
+                Checks.notNull("replicas[" + i + "]", replicas[i]);
+            }
+            this.replicas = List.of(replicas);
+            return this;
+        }
+
+        /**
+         * The replay lag beyond which a replica gets no reads (default: 5 s,
+         * {@link Techzone#DEFAULT_MAX_REPLICA_LAG}). It also bounds staleness: a read on a replica
+         * sees every commit older than this plus {@link #replicaCheckInterval}.
+         *
+         * @throws InvalidInputException if null, zero or negative
+         */
+        public Builder maxReplicaLag(Duration maxLag) {
+            this.maxReplicaLag = positive("maxReplicaLag", maxLag);
+            return this;
+        }
+
+        /**
+         * How long a replica's measured lag and reachability are trusted before the next read checks
+         * again (default: 500 ms, {@link Techzone#DEFAULT_REPLICA_CHECK_INTERVAL}): one query per
+         * interval and replica, only while reads come.
+         *
+         * @throws InvalidInputException if null, zero or negative
+         */
+        public Builder replicaCheckInterval(Duration interval) {
+            this.replicaCheckInterval = positive("replicaCheckInterval", interval);
+            return this;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new InvalidInputException(name, "must be a positive duration, was " + value);
+            }
+            return value;
+        }
+
+        /**
          * Installs the plugins and mappers into the Jdbi and checks, in one query, that the schema
          * holds the TechZone tables. If the database cannot be reached now (a host starting before
          * its database), the facade is built and the check runs on the first call that reaches the
@@ -301,14 +430,31 @@ public final class Techzone {
          * @throws SchemaNotMigratedException naming the schema, the missing tables and the fix
          */
         public Techzone build() {
-            SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema);
+            if (replicas.isEmpty()) {
+                SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema);
+                schemaJdbi.verify();
+                install(jdbi);
+                return new Techzone(schemaJdbi, null, List.of());
+            }
+            List<SchemaJdbi> replicaJdbis = new ArrayList<>(replicas.size());
+            for (DataSource replica : replicas) {
+                // Checked on its first call instead of here: a replica that is down must not stop the start.
+                replicaJdbis.add(SchemaJdbi.of(install(Jdbi.create(replica)), schema));
+            }
+            ReadRouting routing = new ReadRouting(replicaJdbis, maxReplicaLag, replicaCheckInterval);
+            SchemaJdbi schemaJdbi = SchemaJdbi.of(jdbi, schema, routing::markWrite);
             schemaJdbi.verify();
+            install(jdbi);
+            return new Techzone(schemaJdbi, routing, List.copyOf(replicaJdbis));
+        }
+
+        private static Jdbi install(Jdbi jdbi) {
             jdbi.installPlugin(new SqlObjectPlugin());
             jdbi.installPlugin(new PostgresPlugin());
             jdbi.registerArgument(EnumSupport.arguments());
             jdbi.registerColumnMapper(EnumSupport.columns());
             jdbi.registerRowMapper(RecordMappers.of(RECORDS));
-            return new Techzone(schemaJdbi);
+            return jdbi;
         }
     }
 }

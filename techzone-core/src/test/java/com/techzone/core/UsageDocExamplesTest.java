@@ -39,6 +39,7 @@ import com.techzone.core.order.CheckoutResult;
 import com.techzone.core.order.Restock;
 import com.techzone.core.review.NewReview;
 import com.techzone.core.review.PurchaseRequirement;
+import com.techzone.core.review.RatingSummary;
 import com.techzone.core.review.UnverifiedPurchaseException;
 import com.techzone.core.user.ErasureOptions;
 import com.techzone.core.user.ErasureOutcome;
@@ -160,6 +161,29 @@ class UsageDocExamplesTest {
         } while (cursor != null);
         // end::pagination[]
         assertThat(seen).hasSize(45).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRouteListingsToAReplica(DataSource dataSource) {
+        Shop shop = Shop.on(dataSource);
+        Category category = shop.category();
+        UUID productId = shop.product(category, "5.00", 3).id();
+        shop.product(category, "6.00", 3);
+        DataSource primary = dataSource;
+        DataSource replica = dataSource;   // the rules on a real streaming replica: ReadReplicasTest
+        // tag::read-replicas[]
+        Techzone techzone = Techzone.configure(primary)
+                .readReplicas(replica)                        // pooled data sources of streaming replicas
+                .maxReplicaLag(Duration.ofSeconds(5))         // the default: a replica further behind gets no reads
+                .build();
+        Page<Product> page = techzone.products().listActiveByCategory(category.id(), null, 20);   // @ReplicaRead: a replica
+        techzone.products().deactivate(page.items().get(0).id());                                 // a write: the primary
+        Page<Product> after = techzone.products().listActiveByCategory(category.id(), null, 20);  // this thread, in the window: the primary
+        RatingSummary rating = techzone.onPrimary(() -> techzone.reviews().ratingSummaryForProduct(productId));
+        // end::read-replicas[]
+        assertThat(page.items()).hasSize(2);
+        assertThat(after.items()).hasSize(1);
+        assertThat(rating.count()).isZero();
     }
 
     @Test

@@ -27,7 +27,8 @@ class UsageDocSnippetsTest {
 
         assertThat(snippets).containsKeys("facade", "schema", "checkout", "host-transaction", "pagination", "errors",
                 "bulk-import", "commerce-rules", "accounts", "categories", "products", "services", "carts", "orders",
-                "bookings", "reviews", "contacts", "reports", "inventory", "own-pool");
+                "bookings", "reviews", "contacts", "reports", "inventory", "own-pool",
+                "read-replicas");
         snippets.forEach((name, code) ->
                 assertThat(doc).as("snippet %s in docs/usage.md", name).contains("Snippet `" + name + "`").contains(code));
     }

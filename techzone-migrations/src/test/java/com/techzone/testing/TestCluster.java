@@ -35,11 +35,14 @@ public final class TestCluster implements AutoCloseable {
     private final Path dataDirectory;
     private final Map<String, String> settings;
     private EmbeddedPostgres postgres;
+    /** The port, kept for {@link #restart()}: the tests' data sources name it. */
+    private final int port;
 
     private TestCluster(Path dataDirectory, Map<String, String> settings, int port) {
         this.dataDirectory = dataDirectory;
         this.settings = settings;
         this.postgres = start(dataDirectory, settings, port);
+        this.port = postgres.getPort();
     }
 
     /**
@@ -62,7 +65,6 @@ public final class TestCluster implements AutoCloseable {
      * this server.
      */
     public TestCluster startReplica() {
-        int port = postgres.getPort();
         try {
             postgres.close();
             awaitStopped(dataDirectory);
@@ -92,9 +94,27 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops this server (fast shutdown) and waits until it is down; its data directory and port stay
+     * for {@link #restart()}. A replica stopped this way resumes streaming when restarted.
+     */
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitStopped(dataDirectory);
+    }
+
+    /** Starts this server again after {@link #stop()}, on the same port and data directory. */
+    public void restart() {
+        postgres = start(dataDirectory, settings, port);
+    }
+
     /** The JDBC URL of a database of this server. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     /** An unpooled data source for a database of this server, as the given role (no password). */

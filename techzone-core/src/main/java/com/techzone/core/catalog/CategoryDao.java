@@ -3,6 +3,7 @@ package com.techzone.core.catalog;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.internal.Uuids;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -39,6 +40,7 @@ public interface CategoryDao {
     Optional<Category> findBySlug(String slug);
 
     /** All categories in name order. */
+    @ReplicaRead
     @SqlQuery("SELECT * FROM <schema>.categories ORDER BY name, id")
     List<Category> listAll();
 

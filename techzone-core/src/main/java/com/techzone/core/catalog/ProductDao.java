@@ -2,6 +2,7 @@ package com.techzone.core.catalog;
 
 import com.techzone.core.NotFoundException;
 import com.techzone.core.Page;
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.SortOrder;
 import com.techzone.core.StaleVersionException;
 import com.techzone.core.internal.Checks;
@@ -119,6 +120,7 @@ public interface ProductDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<Product> listActiveByCategory(UUID categoryId, String cursor, int pageSize) {
         Checks.notNull("categoryId", categoryId);
         Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_ASC_TEXT);
@@ -127,6 +129,7 @@ public interface ProductDao {
     }
 
     /** The keyset query behind {@link #listActiveByCategory}. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.products
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)
@@ -141,6 +144,7 @@ public interface ProductDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<Product> listActive(SortOrder order, String cursor, int pageSize) {
         Checks.notNull("order", order);
         int limit = Keyset.fetchSize(pageSize);
@@ -156,6 +160,7 @@ public interface ProductDao {
     }
 
     /** The keyset query behind {@link #listActive} newest first. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.products
             WHERE is_active AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
@@ -164,6 +169,7 @@ public interface ProductDao {
     List<Product> activeNewestBefore(String afterCreatedAt, UUID afterId, int limit);
 
     /** The keyset query behind {@link #listActive} oldest first. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.products
             WHERE is_active AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)

@@ -1,6 +1,7 @@
 package com.techzone.core.catalog;
 
 import com.techzone.core.Page;
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Keyset;
 import com.techzone.core.internal.Uuids;
@@ -56,6 +57,7 @@ public interface ServiceDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<Service> listActiveByCategory(UUID categoryId, String cursor, int pageSize) {
         Checks.notNull("categoryId", categoryId);
         Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_ASC_TEXT);
@@ -64,6 +66,7 @@ public interface ServiceDao {
     }
 
     /** The keyset query behind {@link #listActiveByCategory}. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.services
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)

@@ -57,17 +57,26 @@ public final class SchemaJdbi {
     /** Whether {@link #verify()} found the tables; read once per call until then (a volatile read after). */
     private volatile boolean verified;
 
-    private SchemaJdbi(Jdbi jdbi, String schema) {
+    private SchemaJdbi(Jdbi jdbi, String schema, Runnable onWrite) {
         this.jdbi = jdbi;
         this.schema = schema;
-        this.engine = new SchemaEngine(schema + ".");
+        this.engine = new SchemaEngine(schema + ".", onWrite);
     }
 
     /**
      * @throws InvalidInputException unless {@code schema} is a lower-case SQL identifier of at most 63 characters
      */
     public static SchemaJdbi of(Jdbi jdbi, String schema) {
-        return new SchemaJdbi(Checks.notNull("jdbi", jdbi), requireIdentifier(schema));
+        return of(jdbi, schema, null);
+    }
+
+    /**
+     * As {@link #of(Jdbi, String)}, and {@code onWrite} runs on the calling thread just before each
+     * statement of this library that may write ({@link SchemaEngine#writes}) is sent: the
+     * read-your-writes window of {@link ReadRouting}. Null: nothing runs.
+     */
+    public static SchemaJdbi of(Jdbi jdbi, String schema, Runnable onWrite) {
+        return new SchemaJdbi(Checks.notNull("jdbi", jdbi), requireIdentifier(schema), onWrite);
     }
 
     /** Returns {@code schema} if it follows the identifier rule of the migrations. */
@@ -242,10 +251,30 @@ public final class SchemaJdbi {
     }
 
     /**
-     * Replaces {@value #PLACEHOLDER} with {@code prefix}. Equal for equal schemas, so facades of one
-     * schema share Jdbi's template cache entries.
+     * Replaces {@value #PLACEHOLDER} with {@code prefix}. Equal for equal schemas (and the same
+     * {@code onWrite}, null unless the facade has read replicas), so facades of one schema share
+     * Jdbi's template cache entries. Whether a statement writes is decided once per template, when
+     * Jdbi parses it; running {@code onWrite} is then the only cost per statement.
      */
-    record SchemaEngine(String prefix) implements TemplateEngine.Parsing {
+    record SchemaEngine(String prefix, Runnable onWrite) implements TemplateEngine.Parsing {
+
+        /** A statement that reads only: starts with SELECT/VALUES/TABLE/SHOW/EXPLAIN (a SELECT ... FOR UPDATE locks, it does not write). */
+        private static final Pattern READ = Pattern.compile("(?is)(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/|\\()*(?:select|values|table|show|explain)\\b.*");
+        /** A data-modifying word in a WITH query. */
+        private static final Pattern DML = Pattern.compile("(?i)\\b(?:insert|update|delete|merge)\\b");
+
+        /**
+         * Whether {@code sql} may write: anything but a plain read ({@link #READ}); a WITH query only
+         * if it names INSERT, UPDATE, DELETE or MERGE. In doubt it counts as a write, which only keeps
+         * more reads on the primary.
+         */
+        static boolean writes(String sql) {
+            if (READ.matcher(sql).matches()) {
+                return false;
+            }
+            String start = sql.stripLeading();
+            return !start.regionMatches(true, 0, "with", 0, 4) || DML.matcher(start).find();
+        }
 
         String render(String template) {
             return template.replace(PLACEHOLDER + ".", prefix);
@@ -259,6 +288,12 @@ public final class SchemaJdbi {
         @Override
         public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
             String sql = render(template);
+            if (onWrite != null && writes(sql)) {
+                return Optional.of(ctx -> {
+                    onWrite.run();
+                    return sql;
+                });
+            }
             return Optional.of(ctx -> sql);
         }
     }

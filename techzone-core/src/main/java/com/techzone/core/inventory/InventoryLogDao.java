@@ -1,6 +1,7 @@
 package com.techzone.core.inventory;
 
 import com.techzone.core.Page;
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Keyset;
 import java.util.List;
@@ -22,6 +23,7 @@ public interface InventoryLogDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<InventoryLog> history(UUID productId, String cursor, int pageSize) {
         Checks.notNull("productId", productId);
         Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
@@ -30,6 +32,7 @@ public interface InventoryLogDao {
     }
 
     /** The keyset query behind {@link #history}. */
+    @ReplicaRead
     @SqlQuery("""
             WITH after AS (
                 SELECT coalesce((SELECT coalesce(seq, 0) FROM <schema>.inventory_logs WHERE id = :afterId),

@@ -1,5 +1,6 @@
 package com.techzone.core.report;
 
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Uuids;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ public interface SalesReportDao {
     SalesReport upsert(UUID id, Granularity granularity, LocalDate day);
 
     /** The stored report of the period starting on {@code periodStart}, if built. */
+    @ReplicaRead
     @SqlQuery("SELECT * FROM <schema>.sales_reports WHERE granularity = :granularity AND period_start = :periodStart")
     Optional<SalesReport> find(Granularity granularity, LocalDate periodStart);
 
@@ -43,6 +45,7 @@ public interface SalesReportDao {
      *
      * @throws com.techzone.core.InvalidInputException if {@code to} is not after {@code from}
      */
+    @ReplicaRead
     default List<SalesReport> list(Granularity granularity, LocalDate from, LocalDate to) {
         Checks.notNull("granularity", granularity);
         Checks.notNull("from", from);
@@ -54,6 +57,7 @@ public interface SalesReportDao {
     }
 
     /** The query behind {@link #list}. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.sales_reports
             WHERE granularity = :granularity AND period_start >= :from AND period_start < :to
@@ -61,6 +65,7 @@ public interface SalesReportDao {
     List<SalesReport> listStartingBetween(Granularity granularity, LocalDate from, LocalDate to);
 
     /** The dashboard numbers, as of now. */
+    @ReplicaRead
     @UseClasspathSqlLocator
     @SqlQuery
     DashboardCounts dashboard();

@@ -1,6 +1,7 @@
 package com.techzone.core.review;
 
 import com.techzone.core.Page;
+import com.techzone.core.ReplicaRead;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Keyset;
 import com.techzone.core.internal.Uuids;
@@ -89,6 +90,7 @@ public interface ReviewDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<Review> listApprovedForProduct(UUID productId, String cursor, int pageSize) {
         Checks.notNull("productId", productId);
         Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
@@ -97,6 +99,7 @@ public interface ReviewDao {
     }
 
     /** The keyset query behind {@link #listApprovedForProduct}. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.reviews
             WHERE product_id = :productId AND is_approved
@@ -111,6 +114,7 @@ public interface ReviewDao {
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}
      */
+    @ReplicaRead
     default Page<Review> listApprovedForService(UUID serviceId, String cursor, int pageSize) {
         Checks.notNull("serviceId", serviceId);
         Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
@@ -119,6 +123,7 @@ public interface ReviewDao {
     }
 
     /** The keyset query behind {@link #listApprovedForService}. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT * FROM <schema>.reviews
             WHERE service_id = :serviceId AND is_approved
@@ -148,6 +153,7 @@ public interface ReviewDao {
     List<Review> awaitingModerationAfter(String afterCreatedAt, UUID afterId, int limit);
 
     /** Count and average rating of a product's approved reviews, and of the verified purchases among them. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT count(*) AS count, round(avg(rating), 2) AS average,
                    count(*) FILTER (WHERE verified_purchase) AS verified_count,
@@ -156,6 +162,7 @@ public interface ReviewDao {
     RatingSummary ratingSummaryForProduct(UUID productId);
 
     /** Count and average rating of a service's approved reviews, and of the verified purchases among them. */
+    @ReplicaRead
     @SqlQuery("""
             SELECT count(*) AS count, round(avg(rating), 2) AS average,
                    count(*) FILTER (WHERE verified_purchase) AS verified_count,

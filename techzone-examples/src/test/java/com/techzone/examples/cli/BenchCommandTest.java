@@ -35,7 +35,8 @@ class BenchCommandTest {
                     .contains("Seq Scan on")
                     .contains("## bulk-load")
                     .contains("| copy | server_ids | 500 |")
-                    .contains("## dao-overhead").contains("## checkout").contains("## migrate-live").contains("## health");
+                    .contains("## dao-overhead").contains("## checkout").contains("## migrate-live").contains("## health")
+                    .contains("## replicas").contains("Skipped: the replica is made from the embedded server's data directory");
             assertThat(run.err()).contains("data invariants: all kept").contains("results written to");
             String text = Files.readString(json);
             assertThat(text).contains("\"format\": \"techzone-bench/1\"", "\"started_at\"", "\"finished_at\"",
@@ -130,6 +131,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldCompareListingsOnThePrimaryAloneAndWithAReplicaWithoutReadYourWritesViolations() {
+        CliRun run = CliRun.of("bench", "replicas", "--scale", "0.001", "--iterations", "1", "--warmup", "0");
+
+        // A violation or a failed call is a failure of the workload, which makes the exit code non-zero.
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("## replicas")
+                .contains("| setup | listings | listings/s | listing p50 (ms) | listing p99 (ms) | checkouts/s |")
+                .contains("| primary alone |").contains("| primary + 1 replica |").doesNotContain("FAILED checks");
+    }
+
+    @Test
     void shouldTimeTheHealthCheckWithExtraTablesAndDropTheirDatabase() {
         try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
             CliRun run = CliRun.of("bench", "health", "--scale", "0.001", "--iterations", "1", "--warmup", "0",
@@ -150,7 +162,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "checkout-race");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all");
+        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, replicas, health, all");
     }
 
     @Test
@@ -164,7 +176,7 @@ class BenchCommandTest {
     @Test
     void shouldListTheWorkloadsInItsHelp() {
         assertThat(CliRun.of("bench", "--help").out().replaceAll("\\s+", " "))
-                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, health, all").contains("--iterations")
+                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, replicas, health, all").contains("--iterations")
                 .contains("--out");
     }
 }
