@@ -101,6 +101,7 @@ public final class TechzoneHealth {
         private boolean requireSsl;
         private DataSource pool;
         private PgBouncerConsole pgbouncerAdmin;
+        private List<DataSource> replicas = List.of();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -307,6 +308,24 @@ public final class TechzoneHealth {
         }
 
         /**
+         * The read replicas the host reads from (for example those given to
+         * {@code Techzone.configure(..).readReplicas(..)}), which {@code ops.replicas} connects to and
+         * reports: reachable, in recovery, and replay lag judged by {@link Metric#REPLICATION_LAG_SECONDS}
+         * (0 when the replica has replayed all it received from a running WAL receiver). Default: none.
+         * The run itself stays on the data source given to {@link #configure}.
+         *
+         * @throws NullPointerException if the array or one of them is null
+         */
+        public Builder replicas(DataSource... replicas) {
+            Objects.requireNonNull(replicas, "replicas");
+            for (int i = 0; i < replicas.length; i++) {
+                Objects.requireNonNull(replicas[i], "replicas[" + i + "]");
+            }
+            this.replicas = List.of(replicas);
+            return this;
+        }
+
+        /**
          * PgBouncer's admin console, whose pools {@code ops.pgbouncer-pools} reports (clients waiting,
          * {@code cl_waiting}; the oldest wait, {@code maxwait}; active and idle server connections).
          * Default: none, and the check says it was not given one. The user must be in PgBouncer's
@@ -334,7 +353,7 @@ public final class TechzoneHealth {
             HealthOptions options = new HealthOptions(schema, historyTable, EnumSet.copyOf(groups),
                     List.copyOf(new ArrayList<>(skippedChecks)), List.copyOf(new ArrayList<>(excludedObjects)), all,
                     statementTimeout, lockTimeout, diskCapacityBytes, minimumStatisticsAge, topStatements,
-                    bloatMinimumBytes, reportZone, salesReportDays, cacheHitMinimumBlocks, requireSsl, pool, pgbouncerAdmin);
+                    bloatMinimumBytes, reportZone, salesReportDays, cacheHitMinimumBlocks, requireSsl, pool, pgbouncerAdmin, replicas);
             return new TechzoneHealth(dataSource, options);
         }
 

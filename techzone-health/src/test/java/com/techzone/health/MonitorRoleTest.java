@@ -6,14 +6,22 @@ import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.migrations.TechzoneRoles;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.techzone.testing.TestRoles;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The health check as the monitor role that {@link TechzoneRoles} creates, on a database migrated by the owner role. */
 class MonitorRoleTest {
 
     private static final TechzoneRoles ROLES = TechzoneRoles.configure()
-            .owner("hm_owner").application("hm_app").monitor("hm_monitor").load();
+            .owner(TestRoles.unique("hm_owner")).application(TestRoles.unique("hm_app"))
+            .monitor(TestRoles.unique("hm_monitor")).load();
+
+    @AfterAll
+    static void dropRoles() {
+        TestRoles.drop(ROLES.owner(), ROLES.application(), ROLES.monitor());
+    }
 
     @Test
     void shouldFindAHealthyDatabaseHealthyAsTheMonitorRole() {

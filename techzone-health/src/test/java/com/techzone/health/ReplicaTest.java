@@ -102,6 +102,61 @@ class ReplicaTest {
     }
 
     @Test
+    void shouldReportTheReplicasItWasGivenCaughtUpLaggingAndDown() {
+        caughtUp();
+        replica.awaitTrue("shop", "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()");
+        // A background WAL record (a checkpoint's, a snapshot's) can arrive between the wait and the
+        // check: the replica is then behind until it replays it, so look again (bounded).
+        CheckResult caughtUp = replicasCheck(600);
+        for (int attempt = 1; attempt < 20 && !"0 s".equals(caughtUp.findings().get(0).measured()); attempt++) {
+            replica.awaitTrue("shop", "SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()");
+            caughtUp = replicasCheck(600);
+        }
+        assertThat(caughtUp.status()).isEqualTo(Status.HEALTHY);
+        assertThat(caughtUp.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).startsWith("replica 1 (");
+            assertThat(f.measured()).as(f.message()).isEqualTo("0 s");
+            assertThat(f.message()).contains("receiving WAL");
+        });
+
+        replica.execute("shop", "SELECT pg_wal_replay_pause()");
+        try {
+            primary.execute("shop", "INSERT INTO heartbeat VALUES (2)");
+            String sent = (String) primary.queryValue("shop", "SELECT pg_current_wal_insert_lsn()::text");
+            replica.awaitTrue("shop", "SELECT pg_last_wal_receive_lsn() >= '" + sent + "'::pg_lsn");
+            replica.awaitTrue("shop", "SELECT clock_timestamp() - pg_last_xact_replay_timestamp() > interval '2 s'");
+            CheckResult lagging = replicasCheck(600);
+            assertThat(lagging.status()).isEqualTo(Status.WARNING);
+            assertThat(lagging.findings()).singleElement()
+                    .satisfies(f -> assertThat(Double.parseDouble(f.measured().replace(" s", ""))).isGreaterThanOrEqualTo(2));
+        } finally {
+            replica.execute("shop", "SELECT pg_wal_replay_resume()");
+        }
+
+        org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/shop");
+        CheckResult down = TechzoneHealth.configure(primary.dataSource("shop")).groups(CheckGroup.OPERATIONS)
+                .replicas(replica.dataSource("shop"), nowhere).build().run().check("ops.replicas").orElseThrow();
+        assertThat(down.status()).isEqualTo(Status.WARNING);
+        assertThat(down.findings()).hasSize(2).last().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("replica 2");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("cannot be reached");
+        });
+
+        CheckResult none = TechzoneHealth.configure(primary.dataSource("shop")).groups(CheckGroup.OPERATIONS).build().run()
+                .check("ops.replicas").orElseThrow();
+        assertThat(none.status()).isEqualTo(Status.HEALTHY);
+        assertThat(none.findings()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("No read replicas given"));
+    }
+
+    /** ops.replicas run on the primary, given the replica, with a lag warning from 1 s. */
+    private static CheckResult replicasCheck(double critical) {
+        return TechzoneHealth.configure(primary.dataSource("shop")).groups(CheckGroup.OPERATIONS).replicas(replica.dataSource("shop"))
+                .threshold(Metric.REPLICATION_LAG_SECONDS, 1, critical).build().run().check("ops.replicas").orElseThrow();
+    }
+
+    @Test
     void shouldWarnAboutQueriesCancelledByRecoveryConflicts() throws Exception {
         primary.execute("postgres", "CREATE DATABASE conflicts");
         primary.execute("conflicts", "CREATE TABLE notes (id int PRIMARY KEY, body text) WITH (autovacuum_enabled = false)",

@@ -34,13 +34,14 @@ import javax.sql.DataSource;
  * @param requireSsl true when a connection without SSL is a WARNING even from a local client
  * @param pool the pool whose metrics ops.connection-pool reports, or null for the run's data source
  * @param pgbouncerAdmin PgBouncer's admin console, whose pools ops.pgbouncer-pools reports, or null
+ * @param replicas the read replicas the host uses, whose state ops.replicas reports; empty for none
  */
 public record HealthOptions(String schema, String historyTable, Set<CheckGroup> groups, List<String> skippedChecks,
                             List<String> excludedObjects, Map<Metric, Threshold> thresholds,
                             Duration statementTimeout, Duration lockTimeout, Long diskCapacityBytes,
                             Duration minimumStatisticsAge, int topStatements, long bloatMinimumBytes,
                             ZoneId reportZone, int salesReportDays, long cacheHitMinimumBlocks, boolean requireSsl,
-                            DataSource pool, PgBouncerConsole pgbouncerAdmin) {
+                            DataSource pool, PgBouncerConsole pgbouncerAdmin, List<DataSource> replicas) {
 
     /** The groups run unless the caller selects others. */
     public static final Set<CheckGroup> DEFAULT_GROUPS =
@@ -52,6 +53,7 @@ public record HealthOptions(String schema, String historyTable, Set<CheckGroup> 
         skippedChecks = List.copyOf(skippedChecks);
         excludedObjects = List.copyOf(excludedObjects);
         thresholds = Map.copyOf(thresholds);
+        replicas = List.copyOf(replicas);
     }
 
     /** The threshold of a metric. */

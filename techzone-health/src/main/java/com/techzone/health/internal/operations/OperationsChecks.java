@@ -14,7 +14,7 @@ public final class OperationsChecks {
         return List.of(new ConnectionUsageCheck(), new DiskUsageCheck(), new MeanQueryTimeCheck(), new SlowStatementsCheck(),
                 new CacheHitRatioCheck(), new LongRunningCheck(), new IdleInTransactionCheck(), new LockWaitsCheck(),
                 new WraparoundCheck(), new AutovacuumCheck(), new HikariPoolCheck(), new ConfigurationCheck(), new SslCheck(),
-                new RolePrivilegesCheck(), new WalArchivingCheck(), new ReplicationLagCheck(), new TableGrowthCheck(),
+                new RolePrivilegesCheck(), new WalArchivingCheck(), new ReplicationLagCheck(), new ReplicasCheck(), new TableGrowthCheck(),
                 new PgBouncerPoolsCheck());
     }
 }
