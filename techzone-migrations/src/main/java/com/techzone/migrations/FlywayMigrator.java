@@ -64,7 +64,7 @@ final class FlywayMigrator {
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
-                .callbacks(repair);
+                .callbacks(repair, new ExtensionNoticeCallback());
         disableTransactionalLock(configuration);
         return configuration.load();
     }
