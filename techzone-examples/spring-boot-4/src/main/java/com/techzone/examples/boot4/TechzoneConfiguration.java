@@ -5,6 +5,8 @@ import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
 import com.techzone.migrations.TechzoneMigrations;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,19 @@ class TechzoneConfiguration {
     }
 
     @Bean
-    TechzoneHealth techzoneHealth(DataSource dataSource) {
-        return TechzoneHealth.configure(dataSource)
+    TechzoneHealth techzoneHealth(@Value("${spring.datasource.url}") String url,
+                                  @Value("${spring.datasource.username:}") String user,
+                                  @Value("${spring.datasource.password:}") String password) {
+        // A connection of its own with short timeouts, not the host's pool: with the database down,
+        // the pool would hold the probe for its connectionTimeout (30 s) before answering DOWN.
+        PGSimpleDataSource probe = new PGSimpleDataSource();
+        probe.setUrl(url);
+        probe.setUser(user);
+        probe.setPassword(password);
+        probe.setConnectTimeout(2);                  // seconds
+        probe.setSocketTimeout(10);                  // seconds
+        probe.setApplicationName("techzone-health-probe");
+        return TechzoneHealth.configure(probe)
                 .schema("shop")
                 .groups(CheckGroup.SCHEMA)      // static checks, milliseconds: fit for every probe
                 .build();
