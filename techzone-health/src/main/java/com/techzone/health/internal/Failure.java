@@ -29,6 +29,10 @@ final class Failure {
             case "55P03" -> Issue.unknown("database", "A lock it needed was not free within "
                     + options.lockTimeout().toMillis() + " ms (lock_timeout): " + detail)
                     .fix("Run it again when no DDL holds locks on the schema");
+            case "42703", "42P01", "42704" -> Issue.unknown("database", "The TechZone schema \"" + options.schema()
+                            + "\" is older than this check: " + detail + " (schema.migrations lists what is pending)")
+                    .fix("Migrate it: TechzoneMigrations.configure(dataSource).schema(\"" + options.schema()
+                            + "\").load().migrate(), or techzone migrate --schema " + options.schema());
             case "42501" -> Issue.unknown("database", "The role lacks a privilege this check needs: " + detail)
                     .fix("GRANT pg_monitor TO <role>; for the domain and migration checks also GRANT SELECT on the TechZone tables");
             default -> Issue.unknown("database", "Could not run: " + detail + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
