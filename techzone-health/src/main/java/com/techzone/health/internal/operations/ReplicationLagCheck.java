@@ -32,8 +32,10 @@ final class ReplicationLagCheck extends OperationsCheck {
             issues.addAll(context.query(getClass(), rs -> {
                 double lag = rs.getDouble("lag_seconds");
                 String replica = rs.getString("replica");
+                String who = "this server (replica)".equals(replica)
+                        ? "This server is a replica and" : "Replica " + replica + " (" + rs.getString("state") + ")";
                 return judged(context, Metric.REPLICATION_LAG_SECONDS, Math.floor(lag), replica,
-                        "Replica " + replica + " (" + rs.getString("state") + ") replays " + Math.round(lag) + " s behind");
+                        who + " replays " + Math.round(lag) + " s behind");
             }));
             if (issues.isEmpty()) {
                 issues.add(Issue.info("replication", "No replicas: no lag to judge; the report advises "
