@@ -56,8 +56,10 @@ class PgBouncerMigrationsTest {
             List<Object> outcomes = migrateConcurrently(bouncer.dataSource(5));
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(MigrationResult.class));
-            assertThat(outcomes).extracting(o -> ((MigrationResult) o).migrationsApplied())
-                    .containsExactlyInAnyOrder(9, 0, 0);
+            // Flyway takes its lock per migration: the instances may share the work, but each
+            // migration is applied exactly once.
+            assertThat(outcomes.stream().mapToInt(o -> ((MigrationResult) o).migrationsApplied()).sum())
+                    .as("migrations applied over the three instances").isEqualTo(9);
             assertThat(TechzoneMigrations.configure(db.dataSource()).load().currentVersion()).isEqualTo("8.1");
         }
     }
