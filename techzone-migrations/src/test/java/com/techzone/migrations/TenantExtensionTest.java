@@ -32,8 +32,11 @@ class TenantExtensionTest {
             }
             // V1's CREATE EXTENSION IF NOT EXISTS meets the extension migrate() placed first: no
             // "already exists, skipping" notice may reach the host's log as a Flyway WARN.
-            assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
-                    .filteredOn(l -> l.contains("WARN")).singleElement().satisfies(l -> assertThat(l).contains("capture check"));
+            // (an older Flyway also warns that it has not been tested with this PostgreSQL: not ours to silence)
+            java.util.List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("WARN").contains("capture check"));
+            assertThat(lines).filteredOn(l -> l.contains("WARN") && (l.contains("already exists") || l.contains("btree_gist")))
+                    .isEmpty();
         }
     }
 
