@@ -17,7 +17,7 @@ class TechzonePoolTest {
     void shouldConfigureProductionDefaults() {
         HikariConfig config = TechzonePool.config("jdbc:postgresql://db:5432/shop", "app", "secret", "shop-web");
 
-        assertThat(config.getMaximumPoolSize()).isEqualTo(TechzonePool.DEFAULT_POOL_SIZE);
+        assertThat(config.getMaximumPoolSize()).as("the pool of 10 the README promises").isEqualTo(10);
         assertThat(config.getMaxLifetime()).isEqualTo(30 * 60_000L);
         assertThat(config.getKeepaliveTime()).isEqualTo(2 * 60_000L);
         assertThat(config.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true")

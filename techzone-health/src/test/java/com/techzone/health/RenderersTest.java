@@ -16,7 +16,9 @@ class RenderersTest {
 
     @Test
     void shouldRenderTheReportSectionsInMarkdownFromLiveData(TestDatabase db) {
+        long before = System.nanoTime();
         HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+        Duration wall = Duration.ofNanos(System.nanoTime() - before);
         String md = ReportFormat.MARKDOWN.render(report);
         assertThat(md).contains("## Quick Stats", "- Tables: 13/13 ✅", "- Foreign Keys: 14 ✅", "Health Score: 6/6 (100%)",
                 "## 1. Schema Structure", "| orders |", "### Relationship Map", "users (1)", "(N) inventory_logs",
@@ -24,7 +26,10 @@ class RenderersTest {
                 "order_status (8 values): pending, processing, layaway, shipped, delivered, cancelled, refunded, on_hold",
                 "## 5. Database Configuration", "shared_buffers = ", "## 6. Alerts", "## 7. Recommendations",
                 "## 8. Maintenance & Monitoring", "| connection usage percent | > 70% | > 90% |");
-        assertThat(report.duration()).isLessThan(Duration.ofSeconds(1));
+        // The run's duration is what it measured of itself: positive and within the caller's wall clock
+        // (how fast it is belongs to the benchmark's health workload, not to a unit test).
+        assertThat(report.duration()).isPositive().isLessThanOrEqualTo(wall);
+        assertThat(report.checks()).allSatisfy(c -> assertThat(c.duration()).isLessThanOrEqualTo(report.duration()));
     }
 
     @Test

@@ -81,9 +81,33 @@ class SafetyTest {
     @Test
     void shouldNeverWriteAndLeaveNoTransactionOpen() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
-            TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+            // A marker table of the test's own: its three rows, once visible in the statistics, show
+            // that every write flushed before them is visible too.
+            db.execute("CREATE TABLE public.write_marker (n int)", Statistics.FLUSH);
+            long before = userTableWrites(db);
+
+            HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+
             db.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'techzone-health') "
                     + "THEN RAISE EXCEPTION 'a health session is still open'; END IF; END $$");
+            db.execute("INSERT INTO public.write_marker SELECT generate_series(1, 3)", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_tup_ins = 3 FROM pg_stat_user_tables WHERE relname = 'write_marker'");
+            assertThat(report.checks()).hasSizeGreaterThan(40);
+            assertThat(userTableWrites(db)).as("rows inserted, updated or deleted in the database's tables")
+                    .isEqualTo(before + 3);
+        }
+    }
+
+    private static long userTableWrites(TestDatabase db) {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

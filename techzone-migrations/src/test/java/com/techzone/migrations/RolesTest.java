@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.techzone.testing.TestRoles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.postgresql.util.PSQLException;
 class RolesTest {
 
     private static final TechzoneRoles ROLES = TechzoneRoles.configure()
-            .owner("roles_test_owner").application("roles_test_app").monitor("roles_test_monitor").load();
+            .owner(TestRoles.unique("roles_test_owner")).application(TestRoles.unique("roles_test_app"))
+            .monitor(TestRoles.unique("roles_test_monitor")).load();
 
     private static TestDatabase admin;
     private static TestDatabase asOwner;
@@ -38,8 +40,9 @@ class RolesTest {
     }
 
     @AfterAll
-    static void dropDatabase() {
+    static void dropDatabaseAndRoles() {
         admin.close();
+        TestRoles.drop(ROLES.owner(), ROLES.application(), ROLES.monitor());
     }
 
     @Test

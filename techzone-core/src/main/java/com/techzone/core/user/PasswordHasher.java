@@ -37,11 +37,11 @@ public final class PasswordHasher {
     /**
      * A hasher with another iteration count (lower only for tests; higher as hardware gets faster).
      *
-     * @throws IllegalArgumentException if below {@value #MIN_ITERATIONS}
+     * @throws InvalidInputException naming {@code iterations} if below {@value #MIN_ITERATIONS}
      */
     public PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be at least " + MIN_ITERATIONS + ", was " + iterations);
+            throw new InvalidInputException("iterations", "must be at least " + MIN_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
     }

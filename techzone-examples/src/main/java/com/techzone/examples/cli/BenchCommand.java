@@ -1,5 +1,6 @@
 package com.techzone.examples.cli;
 
+import com.techzone.examples.bench.BenchCharts;
 import com.techzone.examples.bench.BenchOptions;
 import com.techzone.examples.bench.BenchReport;
 import com.techzone.examples.bench.BenchRunner;
@@ -60,7 +61,8 @@ final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
             description = "Rows per bulk-load trial (default: 500,000 x scale, within 10,000..500,000).")
     Integer bulkRows;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to this file, "
+            + "and SVG charts beside it (FILE's name without .json, then -checkout.svg, -seed-queries.svg, ...).")
     Path out;
 
     @Option(names = "--verbose", description = "Print the stack trace of a failure.")
@@ -104,6 +106,10 @@ final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
             }
             Files.writeString(out, report.json(), StandardCharsets.UTF_8);
             progress.done("results written to " + out);
+            String base = out.getFileName().toString().replaceFirst("\\.json$", "");
+            for (Path chart : BenchCharts.write(report, out.toAbsolutePath().getParent(), base)) {
+                progress.done("chart written to " + chart);
+            }
         }
         if (!report.consistent()) {
             spec.commandLine().getErr().println("error: the generated data breaks " + report.violations().size()

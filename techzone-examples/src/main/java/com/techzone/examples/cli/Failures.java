@@ -21,6 +21,21 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return command instanceof ExitCodes codes ? codes.failureExitCode() : TechzoneCli.EXIT_FAILURE;
     }
 
+    /**
+     * A usage error (unknown option, bad value): one line on stderr naming what was wrong and where
+     * the help is. Exits as the command's failures do where it has its own codes (the health check:
+     * 3 UNKNOWN, since a monitor must not read a typo as CRITICAL), else picocli's usage code 2.
+     */
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().strip().lines().findFirst().orElseThrow();
+        commandLine.getErr().println("error: " + JdbcUrls.mask(message) + " (see '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help')");
+        return commandLine.getCommand() instanceof ExitCodes codes
+                ? codes.failureExitCode()
+                : commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     /** The most useful message of a chain, first line only: the first SQL error's, else the outermost one's. */
     static String describe(Throwable e) {
         String message = e.getMessage();

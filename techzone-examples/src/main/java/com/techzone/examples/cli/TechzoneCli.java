@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
  * {@code java -jar techzone.jar <command>}: the TechZone command line.
  *
  * <p>Every command prints one clear line and exits non-zero when the database cannot be reached or
- * refuses the credentials; {@code --verbose} adds the stack trace. Passwords are never printed and
- * JDBC URLs are masked.
+ * refuses the credentials; {@code --verbose} adds the stack trace. A usage error (unknown option, bad
+ * value) is one line too, exit 2, except for {@code health}, where anything that is not a judgement
+ * of the database exits 3 (UNKNOWN). Passwords are never printed and JDBC URLs are masked.
  */
 @Command(name = "techzone",
         mixinStandardHelpOptions = true,
@@ -37,6 +38,7 @@ public final class TechzoneCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setParameterExceptionHandler(Failures::usage);
         int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();

@@ -50,6 +50,12 @@ class BenchCommandTest {
                     "\"name\": \"checkout\"", "\"throughput\"", "\"orders_per_second\"", "\"p99_ms\"",
                     "\"invariants\"", "\"kept\": true", "\"failures\": []",
                     "\"name\": \"health\"", "\"runs\"", "\"median_s\"", "\"extra_tables\"");
+            // The charts beside the JSON, one SVG per charted workload (their content: BenchChartsTest).
+            for (String chart : new String[] {"checkout", "seed-queries", "dao-overhead", "health"}) {
+                assertThat(Files.readString(dir.resolve("results/bench-" + chart + ".svg"))).as(chart)
+                        .startsWith("<?xml").contains("<svg").contains("</svg>");
+            }
+            assertThat(run.err()).contains("chart written to");
         }
     }
 

@@ -54,8 +54,25 @@ class HealthCommandTest {
     @Test
     void shouldRefuseAnUnknownFormat(TestDatabase db) {
         Run run = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--format", "yaml");
-        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.exitCode).as("a usage error is UNKNOWN, never CRITICAL").isEqualTo(3);
         assertThat(run.err).contains("Unknown format \"yaml\"");
+        assertThat(run.err.strip()).startsWith("error:").doesNotContain("\n");
+    }
+
+    @Test
+    void shouldExitUnknownWithOneLineOnAnUnknownOption() {
+        Run run = Run.of("health", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/shop", "--no-such-flag");
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.err.strip()).startsWith("error:").contains("--no-such-flag").contains("techzone health --help")
+                .doesNotContain("\n");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheUsageExitCodeTwoForOtherCommands() {
+        Run run = Run.of("migrate", "--no-such-flag");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip()).startsWith("error:").contains("--no-such-flag").doesNotContain("\n");
     }
 
     @Test
@@ -65,7 +82,7 @@ class HealthCommandTest {
         assertThat(tiny.out + tiny.err).contains("statement_timeout");
 
         Run refused = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--statement-timeout", "0");
-        assertThat(refused.exitCode).isEqualTo(2);
+        assertThat(refused.exitCode).isEqualTo(3);
         assertThat(refused.err).contains("--statement-timeout");
     }
 
