@@ -197,6 +197,7 @@ class OrderLifecycleTest {
     @Test
     void shouldReadStatusLabelsAndNameTheRefusedOne() {
         assertThat(OrderStatus.fromLabel("on_hold")).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(OrderStatus.ON_HOLD.label()).isEqualTo("on_hold");
         assertThat(OrderStatus.fromLabel("pending")).isEqualTo(OrderStatus.PENDING);
         assertThatThrownBy(() -> OrderStatus.fromLabel("ON_HOLD"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("status"))

@@ -121,6 +121,9 @@ class UserAndAccountsTest {
         assertThat(accounts.authenticate(null, withoutEmail)).isEmpty();
         assertThat(withoutEmail).containsOnly('\0');
         assertThat(accounts.authenticate("erin@shop.test", null)).isEmpty();
+        char[] unknown = "correct horse".toCharArray();
+        assertThat(accounts.authenticate("nobody@shop.test", unknown)).isEmpty();
+        assertThat(unknown).containsOnly('\0');
         // NUL anywhere in the email, the first character included: an unknown account, never a driver error.
         for (String email : List.of("\0erin@shop.test", "erin@shop.test\0")) {
             char[] password = "correct horse".toCharArray();
