@@ -164,7 +164,13 @@ class CartAndInventoryTest {
 
         shop.useTables(h -> {
             h.begin();
-            tz.inventory().adjust(h, p.id(), 3, "inside host transaction", null);
+            InventoryLog row = tz.inventory().adjust(h, p.id(), 3, "inside host transaction", null);
+            assertThat(row).extracting(InventoryLog::change, InventoryLog::stockAfter, InventoryLog::reason)
+                    .containsExactly(3, 8, InventoryReason.ADJUSTMENT);
+            assertThatThrownBy(() -> tz.inventory().adjust(h, p.id(), 0, null, null))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("change"));
+            assertThatThrownBy(() -> tz.inventory().adjust(h, p.id(), 1, "n".repeat(5001), null))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("note"));
             assertThat(h.createQuery("SELECT stock FROM products WHERE id = :id").bind("id", p.id()).mapTo(Integer.class).one())
                     .isEqualTo(8);
             h.rollback();

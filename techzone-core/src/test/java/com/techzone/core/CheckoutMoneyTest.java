@@ -112,6 +112,21 @@ class CheckoutMoneyTest {
         assertThat(free.total()).isEqualByComparingTo("25.00");
     }
 
+    @Test
+    void shouldAcceptTaxRatesFromZeroToOneInclusiveAndRefuseTheRest() {
+        // A rate of exactly 1 (100%) is the upper bound, still allowed: tax equals the base.
+        Order order = checkout("10.00", "USD", "1");
+        assertThat(order.tax()).isEqualByComparingTo("10.00");
+        assertThat(order.total()).isEqualByComparingTo("20.00");
+
+        CheckoutRequest request = CheckoutRequest.of(shop.customer().id());
+        assertThatThrownBy(() -> request.withTaxRate(new BigDecimal("1.0001")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("taxRate"))
+                .hasMessageContaining("was 1.0001");
+        assertThatThrownBy(() -> request.withTaxRate(new BigDecimal("-0.01")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("taxRate"));
+    }
+
     private Order checkout(String price, String currency, String taxRate) {
         User user = shop.customer();
         Product product = shop.product(price, 5);

@@ -18,7 +18,13 @@ import com.techzone.core.user.User;
 import com.techzone.testing.TechzoneDatabaseTest;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 @TechzoneDatabaseTest
@@ -130,6 +136,34 @@ class CheckoutTest {
     }
 
     @Test
+    void shouldReplayTheOrderOfASameKeyCheckoutThatCommitsWhileThisOneWaitsForTheCart() throws Exception {
+        User user = shop.customer();
+        Product item = shop.product("9.00", 10);
+        tz.carts().add(user.id(), item.id(), 2);
+        CheckoutRequest request = CheckoutRequest.of(user.id()).withIdempotencyKey("tab-7");
+        ExecutorService secondTab = Executors.newSingleThreadExecutor();
+        try (Handle host = tz.jdbi().open()) {
+            host.begin();
+            CheckoutResult first = tz.checkout().checkout(host, request);
+            int hostBackend = host.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
+            // The second checkout misses the uncommitted order, then waits for the cart rows the first one locked.
+            Future<CheckoutResult> second = secondTab.submit(() -> tz.checkout().checkout(request));
+            awaitABackendBlockedBy(hostBackend);
+            host.commit();
+
+            CheckoutResult again = second.get(20, TimeUnit.SECONDS);
+
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.order().id()).isEqualTo(first.order().id());
+            assertThat(again.items()).extracting(OrderItem::quantity).containsExactly(2);
+        } finally {
+            secondTab.shutdownNow();
+        }
+        assertThat(shop.count("SELECT count(*) FROM orders WHERE user_id = '" + user.id() + "'")).isEqualTo(1);
+        assertThat(tz.products().findById(item.id()).orElseThrow().stock()).isEqualTo(8);
+    }
+
+    @Test
     void shouldRefuseAnEmptyCart() {
         User user = shop.customer();
 
@@ -159,5 +193,14 @@ class CheckoutTest {
         assertThatThrownBy(() -> ok.withShipping(new BigDecimal("1.001"))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ok.withIdempotencyKey("")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ok.withShippingAddress("x".repeat(1001))).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Polls (bounded, 20 s) until some backend waits for a lock the backend {@code holder} holds. */
+    private void awaitABackendBlockedBy(int holder) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (shop.count("SELECT count(*) FROM pg_stat_activity WHERE " + holder + " = ANY (pg_blocking_pids(pid))") == 0) {
+            assertThat(System.nanoTime()).as("a backend waiting for backend " + holder).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 }

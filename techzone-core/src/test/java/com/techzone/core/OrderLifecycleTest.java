@@ -125,7 +125,10 @@ class OrderLifecycleTest {
         tz.orderLifecycle().transition(placed.orderId, OrderStatus.SHIPPED, null, null);
         tz.orderLifecycle().transition(placed.orderId, OrderStatus.DELIVERED, null, null);
 
-        tz.orderLifecycle().refund(placed.orderId, null, "broken on arrival");
+        Order refunded = tz.orderLifecycle().refund(placed.orderId, null, "broken on arrival");
+
+        assertThat(refunded.id()).isEqualTo(placed.orderId);
+        assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
 
         assertThatThrownBy(() -> tz.orderLifecycle().refund(placed.orderId, null, null))
                 .isInstanceOf(IllegalStatusTransitionException.class).hasMessageContaining("REFUNDED is final");
@@ -139,8 +142,10 @@ class OrderLifecycleTest {
     void shouldListTwoMovesOfOneTransactionInTheOrderTheyWereMade() {
         Placed placed = placeOrderIn(OrderStatus.PENDING);
         tz.jdbi().useTransaction(h -> {
-            tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.PROCESSING, null, null);
-            tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.SHIPPED, null, null);
+            assertThat(tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.PROCESSING, null, null).status())
+                    .isEqualTo(OrderStatus.PROCESSING);
+            assertThat(tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.SHIPPED, null, null).status())
+                    .isEqualTo(OrderStatus.SHIPPED);
             // Both rows share created_at (one transaction); give them ids that sort against their order,
             // as two UUIDv7 of one millisecond may (case 08).
             h.execute("UPDATE " + tz.schema() + ".order_status_history SET id = 'ffffffff-ffff-7fff-bfff-ffffffffffff' "
@@ -169,7 +174,38 @@ class OrderLifecycleTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> tz.orderLifecycle().transition(placed.orderId, OrderStatus.PROCESSING, null, "n".repeat(5001)))
                 .isInstanceOf(InvalidInputException.class);
+        // The same checks when the move joins the host's transaction.
+        tz.jdbi().useTransaction(h -> {
+            assertThatThrownBy(() -> tz.orderLifecycle().transition(h, null, OrderStatus.PROCESSING, null, null))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("orderId"));
+            assertThatThrownBy(() -> tz.orderLifecycle().transition(h, placed.orderId, OrderStatus.PROCESSING, null, "n".repeat(5001)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("note"));
+        });
         assertThat(tz.orders().findById(placed.orderId).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(tz.orderHistory().listByOrder(placed.orderId)).hasSize(1);
+    }
+
+    @Test
+    void shouldCallExactlyTheStatusesWithoutAWayOutFinal() {
+        for (OrderStatus status : OrderStatus.values()) {
+            assertThat(status.isFinal()).as(status.label()).isEqualTo(ALLOWED.get(status).isEmpty());
+        }
+        assertThat(EnumSet.allOf(OrderStatus.class).stream().filter(OrderStatus::isFinal))
+                .containsExactlyInAnyOrder(OrderStatus.CANCELLED, OrderStatus.REFUNDED);
+    }
+
+    @Test
+    void shouldReadStatusLabelsAndNameTheRefusedOne() {
+        assertThat(OrderStatus.fromLabel("on_hold")).isEqualTo(OrderStatus.ON_HOLD);
+        assertThat(OrderStatus.ON_HOLD.label()).isEqualTo("on_hold");
+        assertThat(OrderStatus.fromLabel("pending")).isEqualTo(OrderStatus.PENDING);
+        assertThatThrownBy(() -> OrderStatus.fromLabel("ON_HOLD"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("status"))
+                .hasMessageContaining("was 'ON_HOLD'")
+                .hasMessageContaining("pending, processing, layaway, shipped, delivered, cancelled, refunded, on_hold");
+        assertThatThrownBy(() -> OrderStatus.fromLabel(null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("was null");
     }
 
     /** An order of 2 units of a product that had 10, placed by checkout, then put in {@code status} directly. */

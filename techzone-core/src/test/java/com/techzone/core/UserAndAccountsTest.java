@@ -111,6 +111,28 @@ class UserAndAccountsTest {
     }
 
     @Test
+    void shouldAnswerEveryFailedLoginWithNothingAndWipeThePassword() {
+        accounts.register("erin@shop.test", "correct horse".toCharArray(), "Erin", null);
+
+        char[] wrong = "wrong horse".toCharArray();
+        assertThat(accounts.authenticate("erin@shop.test", wrong)).isEmpty();
+        assertThat(wrong).containsOnly('\0');
+        char[] withoutEmail = "correct horse".toCharArray();
+        assertThat(accounts.authenticate(null, withoutEmail)).isEmpty();
+        assertThat(withoutEmail).containsOnly('\0');
+        assertThat(accounts.authenticate("erin@shop.test", null)).isEmpty();
+        char[] unknown = "correct horse".toCharArray();
+        assertThat(accounts.authenticate("nobody@shop.test", unknown)).isEmpty();
+        assertThat(unknown).containsOnly('\0');
+        // NUL anywhere in the email, the first character included: an unknown account, never a driver error.
+        for (String email : List.of("\0erin@shop.test", "erin@shop.test\0")) {
+            char[] password = "correct horse".toCharArray();
+            assertThat(accounts.authenticate(email, password)).isEmpty();
+            assertThat(password).containsOnly('\0');
+        }
+    }
+
+    @Test
     void shouldWipeThePasswordArrayAfterHashing() {
         char[] password = "wipe me please".toCharArray();
         new PasswordHasher(PasswordHasher.MIN_ITERATIONS).hash(password);

@@ -140,6 +140,23 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldJudgeOnlyValuesPastALimitAsItsSeverity() {
+        // "> 70% warning, > 90% critical": a value at a limit is still the severity below it.
+        Threshold connections = new Threshold(70, 90);
+        assertThat(connections.judge(70, false)).isEqualTo(Severity.INFO);
+        assertThat(connections.judge(70.01, false)).isEqualTo(Severity.WARNING);
+        assertThat(connections.judge(90, false)).isEqualTo(Severity.WARNING);
+        assertThat(connections.judge(90.01, false)).isEqualTo(Severity.CRITICAL);
+        // Lower is worse (cache hit ratio, < 99% warning, < 90% critical).
+        Threshold cacheHits = new Threshold(99, 90);
+        assertThat(cacheHits.judge(99, true)).isEqualTo(Severity.INFO);
+        assertThat(cacheHits.judge(98.99, true)).isEqualTo(Severity.WARNING);
+        assertThat(cacheHits.judge(90, true)).isEqualTo(Severity.WARNING);
+        assertThat(cacheHits.judge(89.99, true)).isEqualTo(Severity.CRITICAL);
+        assertThat(cacheHits.judge(99.5, true)).isEqualTo(Severity.INFO);
+    }
+
+    @Test
     void shouldFindATableFullOfDeadTuples(TestDatabase db) {
         db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'V', 'v' || g || '@shop.example', 'Q', 'm' "
                 + "FROM generate_series(1, 5000) g", "DELETE FROM contacts WHERE email <> 'v1@shop.example'", Statistics.FLUSH);
