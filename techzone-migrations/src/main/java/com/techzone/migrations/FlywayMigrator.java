@@ -72,8 +72,10 @@ final class FlywayMigrator {
     /**
      * Flyway's transaction-level PostgreSQL lock would make a migration that builds an index
      * CONCURRENTLY wait on its own lock; the session-level lock has no such problem.
-     * getPluginRegister().getPlugin(Class) is the one way present from Flyway 10.0 to 13.x:
-     * getConfigurationExtension(Class) arrived in 11.8, and the property form needs Jackson from 12 on.
+     * getPluginRegister().getPlugin(Class) is the one way present from Flyway 10.0 to 13.x (deprecated
+     * from 12 on, still there): getConfigurationExtension(Class) is missing from 10 and 11 (Spring Boot
+     * 3.5's 11.7 fails with NoSuchMethodError), and Flyway 13 refuses the property form
+     * flyway.postgresql.transactional.lock unless Jackson databind is on the class path.
      */
     @SuppressWarnings("deprecation")
     private static void disableTransactionalLock(FluentConfiguration configuration) {

@@ -73,6 +73,31 @@ class TenantExtensionTest {
     }
 
     @Test
+    void shouldRefuseWithTheFixWhenTheMigratingRoleCannotMoveTheExtension() {
+        TestDatabase db = TestPostgres.get().createEmptyDatabase();
+        String role = db.name() + "_owner";
+        try (db) {
+            db.execute("CREATE SCHEMA tenant_a", "CREATE EXTENSION btree_gist WITH SCHEMA tenant_a");
+            migrate(db, "tenant_a");
+            db.execute("CREATE ROLE " + role + " LOGIN", "GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+            TestDatabase asOwner = new TestDatabase(db.name(), db.jdbcUrl(), role, "");
+
+            assertThatThrownBy(() -> TechzoneMigrations.configure(asOwner.dataSource()).schema("tenant_b").load().migrate())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("btree_gist lives in the TechZone schema tenant_a")
+                    .hasMessageContaining("ALTER EXTENSION btree_gist SET SCHEMA " + TechzoneMigrations.EXTENSION_SCHEMA);
+            SchemaCatalog catalog = new SchemaCatalog(db.dataSource());
+            assertThat(catalog.strings(EXTENSION_HOME)).containsExactly("tenant_a");
+            assertThat(catalog.strings("SELECT nspname FROM pg_namespace WHERE nspname IN ('tenant_b', ?)",
+                    TechzoneMigrations.EXTENSION_SCHEMA)).as("nothing created").isEmpty();
+        } finally {
+            try (TestDatabase admin = TestPostgres.get().createEmptyDatabase()) {
+                admin.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
     void shouldLeaveTheExtensionInPublicWhereTheHostInstalledIt() {
         try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
             db.execute("CREATE EXTENSION btree_gist WITH SCHEMA public");
