@@ -19,6 +19,7 @@ import com.techzone.core.internal.ReadRouting;
 import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
+import com.techzone.core.internal.dao.SqlObjects;
 import com.techzone.core.inventory.Inventory;
 import com.techzone.core.inventory.InventoryLog;
 import com.techzone.core.inventory.InventoryLogDao;
@@ -181,13 +182,14 @@ public final class Techzone {
     }
 
     private <T> T onDemand(Class<T> daoType) {
-        T primary = schemaJdbi.onDemand(Translating.requirePublic(daoType));
+        Class<? extends T> sqlType = SqlObjects.implementationOf(Translating.requirePublic(daoType));
+        T primary = schemaJdbi.onDemand(sqlType);
         if (routing == null) {
             return primary;
         }
         List<T> onReplicas = new ArrayList<>(replicas.size());
         for (SchemaJdbi replica : replicas) {
-            onReplicas.add(replica.onDemand(daoType));
+            onReplicas.add(replica.onDemand(sqlType));
         }
         return routing.onDemand(daoType, primary, onReplicas);
     }
@@ -228,7 +230,8 @@ public final class Techzone {
      * is open.
      */
     public <T> T attach(Handle handle, Class<T> daoType) {
-        return Translating.wrap(daoType, schemaJdbi.attach(Objects.requireNonNull(handle, "handle"), Translating.requirePublic(daoType)));
+        return Translating.wrap(daoType, schemaJdbi.attach(Objects.requireNonNull(handle, "handle"),
+                SqlObjects.implementationOf(Translating.requirePublic(daoType))));
     }
 
     /** Categories. */
