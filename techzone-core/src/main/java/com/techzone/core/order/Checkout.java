@@ -7,6 +7,8 @@ import com.techzone.core.internal.Money;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
+import com.techzone.core.internal.dao.OrderItemSql;
+import com.techzone.core.internal.dao.OrderSql;
 import com.techzone.core.inventory.InsufficientStockException;
 import com.techzone.core.inventory.Shortage;
 import java.math.BigDecimal;
@@ -188,12 +190,12 @@ public final class Checkout {
         if (request.idempotencyKey() == null) {
             return Optional.empty();
         }
-        Optional<Order> earlier = h.attach(OrderDao.class).findByIdempotencyKey(request.userId(), request.idempotencyKey());
+        Optional<Order> earlier = h.attach(OrderSql.class).byIdempotencyKey(request.userId(), request.idempotencyKey());
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
         Order order = earlier.get();
-        List<OrderItem> items = h.attach(OrderItemDao.class).listByOrder(order.id());
+        List<OrderItem> items = h.attach(OrderItemSql.class).byOrder(order.id());
         String stored = h.createQuery(FINGERPRINT).bind("orderId", order.id()).mapTo(String.class).findOne().orElse(null);
         if (stored != null) {
             Map<UUID, Integer> lines = new HashMap<>();

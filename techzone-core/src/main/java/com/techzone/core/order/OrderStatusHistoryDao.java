@@ -2,9 +2,12 @@ package com.techzone.core.order;
 
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Reads {@code order_status_history}; rows are written by {@link Checkout} and {@link OrderLifecycle} only. */
+/**
+ * Reads {@code order_status_history}; rows are written by {@link Checkout} and {@link OrderLifecycle} only.
+ * Every method refuses a null argument with an {@link com.techzone.core.InvalidInputException} naming
+ * it, before any SQL runs.
+ */
 public interface OrderStatusHistoryDao {
 
     /**
@@ -14,6 +17,5 @@ public interface OrderStatusHistoryDao {
      * {@code created_at}, still list in their order; rows written before V7 have no {@code seq}
      * and come first, by time.
      */
-    @SqlQuery("SELECT * FROM <schema>.order_status_history WHERE order_id = :orderId ORDER BY seq NULLS FIRST, created_at, id")
     List<OrderStatusChange> listByOrder(UUID orderId);
 }

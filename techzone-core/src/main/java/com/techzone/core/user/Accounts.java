@@ -7,6 +7,7 @@ import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
+import com.techzone.core.internal.dao.UserSql;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public final class Accounts {
         String normalized = Emails.normalize("email", email);
         Checks.text("fullName", fullName, 1, 200);
         NewUser user = new NewUser(normalized, hasher.hash(password), fullName, role);
-        return Transactions.inTransaction(jdbi, h -> h.attach(UserDao.class).insert(Uuids.v7(), user));
+        return Transactions.inTransaction(jdbi, h -> h.attach(UserSql.class).insert(Uuids.v7(), user));
     }
 
     /**

@@ -1,0 +1,113 @@
+package com.techzone.core.internal.dao;
+
+import com.techzone.core.Page;
+import com.techzone.core.booking.Booking;
+import com.techzone.core.booking.BookingConflictException;
+import com.techzone.core.booking.BookingDao;
+import com.techzone.core.booking.NewBooking;
+import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Errors;
+import com.techzone.core.internal.Keyset;
+import com.techzone.core.internal.Uuids;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The SqlObject behind {@link BookingDao}: its checks, then its SQL. */
+public interface BookingSql extends BookingDao {
+
+    @Override
+    default Booking book(NewBooking booking) {
+        Checks.notNull("booking", booking);
+        try {
+            return insert(Uuids.v7(), booking);
+        } catch (JdbiException e) {
+            if ("ex_bookings_no_overlap".equals(Errors.constraint(e))) {
+                throw new BookingConflictException(booking.serviceId(), booking.startsAt(), booking.endsAt(), e);
+            }
+            throw e;
+        }
+    }
+
+    @SqlQuery("""
+            INSERT INTO <schema>.bookings (id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, notes)
+            VALUES (:id, :b.serviceId, :b.userId, :b.contactName, :b.contactEmail, :b.startsAt, :b.endsAt, :b.notes)
+            RETURNING *""")
+    Booking insert(UUID id, @BindMethods("b") NewBooking booking);
+
+    @Override
+    default Optional<Booking> findById(UUID id) {
+        return byId(Checks.notNull("id", id));
+    }
+
+    @SqlQuery("SELECT * FROM <schema>.bookings WHERE id = :id")
+    Optional<Booking> byId(UUID id);
+
+    @Override
+    default Page<Booking> listForService(UUID serviceId, Instant from, Instant to, String cursor, int pageSize) {
+        Checks.notNull("serviceId", serviceId);
+        Checks.range("from", from, "to", to);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_ASC_TIME);
+        return Keyset.page(forServiceAfter(serviceId, from, to, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, Booking::id, Booking::startsAt);
+    }
+
+    @SqlQuery("""
+            SELECT * FROM <schema>.bookings
+            WHERE service_id = :serviceId AND starts_at >= :from AND starts_at < :to
+              AND (starts_at, id) > (:afterStartsAt::timestamptz, :afterId)
+            ORDER BY starts_at, id
+            LIMIT :limit""")
+    List<Booking> forServiceAfter(UUID serviceId, Instant from, Instant to, String afterStartsAt, UUID afterId, int limit);
+
+    @Override
+    default Page<Booking> listForUser(UUID userId, String cursor, int pageSize) {
+        Checks.notNull("userId", userId);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
+        return Keyset.page(forUserBefore(userId, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, Booking::id, Booking::startsAt);
+    }
+
+    @SqlQuery("""
+            SELECT * FROM <schema>.bookings
+            WHERE user_id = :userId AND (starts_at, id) < (:afterStartsAt::timestamptz, :afterId)
+            ORDER BY starts_at DESC, id DESC
+            LIMIT :limit""")
+    List<Booking> forUserBefore(UUID userId, String afterStartsAt, UUID afterId, int limit);
+
+    @Override
+    default Optional<Booking> confirm(UUID id) {
+        return setConfirmed(Checks.notNull("id", id));
+    }
+
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'confirmed' WHERE id = :id AND status = 'pending' RETURNING *")
+    Optional<Booking> setConfirmed(UUID id);
+
+    @Override
+    default Optional<Booking> cancel(UUID id) {
+        return setCancelled(Checks.notNull("id", id));
+    }
+
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'cancelled' WHERE id = :id AND status IN ('pending', 'confirmed') RETURNING *")
+    Optional<Booking> setCancelled(UUID id);
+
+    @Override
+    default Optional<Booking> complete(UUID id) {
+        return setCompleted(Checks.notNull("id", id));
+    }
+
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'completed' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    Optional<Booking> setCompleted(UUID id);
+
+    @Override
+    default Optional<Booking> markNoShow(UUID id) {
+        return setNoShow(Checks.notNull("id", id));
+    }
+
+    @SqlQuery("UPDATE <schema>.bookings SET status = 'no_show' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    Optional<Booking> setNoShow(UUID id);
+}

@@ -1,0 +1,50 @@
+package com.techzone.core.internal.dao;
+
+import com.techzone.core.Page;
+import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Keyset;
+import com.techzone.core.inventory.InventoryLog;
+import com.techzone.core.inventory.InventoryLogDao;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The SqlObject behind {@link InventoryLogDao}: its checks, then its SQL. */
+public interface InventoryLogSql extends InventoryLogDao {
+
+    @Override
+    default Page<InventoryLog> history(UUID productId, String cursor, int pageSize) {
+        Checks.notNull("productId", productId);
+        Keyset.Position after = Keyset.decode(cursor, Keyset.FIRST_DESC_TIME);
+        return Keyset.page(historyBefore(productId, after.key(), after.id(), Keyset.fetchSize(pageSize)),
+                pageSize, InventoryLog::id, InventoryLog::createdAt);
+    }
+
+    @SqlQuery("""
+            WITH after AS (
+                SELECT coalesce((SELECT coalesce(seq, 0) FROM <schema>.inventory_logs WHERE id = :afterId),
+                                9223372036854775807) AS seq
+            )
+            SELECT l.* FROM <schema>.inventory_logs l, after a
+            WHERE l.product_id = :productId
+              AND (coalesce(l.seq, 0), l.created_at, l.id) < (a.seq, :afterCreatedAt::timestamptz, :afterId)
+            ORDER BY coalesce(l.seq, 0) DESC, l.created_at DESC, l.id DESC
+            LIMIT :limit""")
+    List<InventoryLog> historyBefore(UUID productId, String afterCreatedAt, UUID afterId, int limit);
+
+    @Override
+    default List<InventoryLog> listByOrder(UUID orderId) {
+        return byOrder(Checks.notNull("orderId", orderId));
+    }
+
+    @SqlQuery("SELECT * FROM <schema>.inventory_logs WHERE order_id = :orderId ORDER BY seq NULLS FIRST, created_at, id")
+    List<InventoryLog> byOrder(UUID orderId);
+
+    @Override
+    default long sumOfChanges(UUID productId) {
+        return changeSum(Checks.notNull("productId", productId));
+    }
+
+    @SqlQuery("SELECT coalesce(sum(change), 0) FROM <schema>.inventory_logs WHERE product_id = :productId")
+    long changeSum(UUID productId);
+}
