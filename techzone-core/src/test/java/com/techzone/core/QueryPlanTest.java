@@ -2,19 +2,19 @@ package com.techzone.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techzone.core.booking.BookingDao;
-import com.techzone.core.cart.CartDao;
-import com.techzone.core.catalog.ProductDao;
-import com.techzone.core.catalog.ServiceDao;
-import com.techzone.core.contact.ContactDao;
 import com.techzone.core.contact.ContactStatus;
-import com.techzone.core.inventory.InventoryLogDao;
-import com.techzone.core.order.OrderDao;
-import com.techzone.core.order.OrderItemDao;
+import com.techzone.core.internal.dao.BookingSql;
+import com.techzone.core.internal.dao.CartSql;
+import com.techzone.core.internal.dao.ContactSql;
+import com.techzone.core.internal.dao.InventoryLogSql;
+import com.techzone.core.internal.dao.OrderSql;
+import com.techzone.core.internal.dao.OrderItemSql;
+import com.techzone.core.internal.dao.OrderStatusHistorySql;
+import com.techzone.core.internal.dao.ProductSql;
+import com.techzone.core.internal.dao.ReviewSql;
+import com.techzone.core.internal.dao.ServiceSql;
+import com.techzone.core.internal.dao.UserSql;
 import com.techzone.core.order.OrderStatus;
-import com.techzone.core.order.OrderStatusHistoryDao;
-import com.techzone.core.review.ReviewDao;
-import com.techzone.core.user.UserDao;
 import com.techzone.testing.TechzoneDatabaseTest;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -116,76 +116,76 @@ class QueryPlanTest {
 
     @Test
     void shouldFindActiveProductsOfACategoryThroughTheirIndex() {
-        assertPlan(ProductDao.class, "activeByCategoryAfter", "products", "idx_products_category_active",
+        assertPlan(ProductSql.class, "activeByCategoryAfter", "products", "idx_products_category_active",
                 Map.of("categoryId", sample.get("nc"), "afterName", "", "afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldListTheActiveCatalogueThroughItsIndex() {
-        assertPlan(ProductDao.class, "activeNewestBefore", "products", "idx_products_active_only",
+        assertPlan(ProductSql.class, "activeNewestBefore", "products", "idx_products_active_only",
                 Map.of("afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
     }
 
     @Test
     void shouldListLowStockProductsThroughTheirPartialIndex() {
-        assertPlan(ProductDao.class, "lowStock", "products", "idx_products_low_stock", Map.of("limit", 50));
+        assertPlan(ProductSql.class, "lowStock", "products", "idx_products_low_stock", Map.of("limit", 50));
     }
 
     @Test
     void shouldFindAProductBySkuThroughItsUniqueIndex() {
-        assertPlan(ProductDao.class, "findBySku", "products", "uq_products_sku", Map.of("sku", "SKU-777"));
+        assertPlan(ProductSql.class, "bySku", "products", "uq_products_sku", Map.of("sku", "SKU-777"));
     }
 
     @Test
     void shouldListActiveServicesOfACategoryThroughTheirIndex() {
-        assertPlan(ServiceDao.class, "activeByCategoryAfter", "services", "idx_services_category_active",
+        assertPlan(ServiceSql.class, "activeByCategoryAfter", "services", "idx_services_category_active",
                 Map.of("categoryId", sample.get("nc"), "afterName", "", "afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldListAUsersOrdersByStatusThroughTheirIndex() {
-        assertPlan(OrderDao.class, "byUserAndStatusNewestBefore", "orders", "idx_orders_user_status",
+        assertPlan(OrderSql.class, "byUserAndStatusNewestBefore", "orders", "idx_orders_user_status",
                 Map.of("userId", sample.get("nu"), "status", OrderStatus.PENDING, "afterCreatedAt", FIRST_DESC,
                         "afterId", MAX_UUID, "limit", 21));
-        assertPlan(OrderDao.class, "byUserAndStatusOldestAfter", "orders", "idx_orders_user_status",
+        assertPlan(OrderSql.class, "byUserAndStatusOldestAfter", "orders", "idx_orders_user_status",
                 Map.of("userId", sample.get("nu"), "status", OrderStatus.PENDING, "afterCreatedAt", FIRST_ASC,
                         "afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldListOrdersInOneStatusThroughTheirIndex() {
-        assertPlan(OrderDao.class, "byStatusAfter", "orders", "idx_orders_status",
+        assertPlan(OrderSql.class, "byStatusAfter", "orders", "idx_orders_status",
                 Map.of("status", OrderStatus.SHIPPED, "afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldFindAnOrderByIdempotencyKeyThroughTheUniqueIndex() {
-        assertPlan(OrderDao.class, "findByIdempotencyKey", "orders", "uq_orders_idempotency_key",
+        assertPlan(OrderSql.class, "byIdempotencyKey", "orders", "uq_orders_idempotency_key",
                 Map.of("userId", sample.get("nu"), "idempotencyKey", "key-1554"));
     }
 
     @Test
     void shouldReadAnOrdersLinesAndHistoryThroughTheirIndexes() {
-        assertPlan(OrderItemDao.class, "listByOrder", "order_items", "idx_order_items_order_id", Map.of("orderId", sample.get("no")));
-        assertPlan(OrderStatusHistoryDao.class, "listByOrder", "order_status_history", "idx_order_status_history_order_id",
+        assertPlan(OrderItemSql.class, "byOrder", "order_items", "idx_order_items_order_id", Map.of("orderId", sample.get("no")));
+        assertPlan(OrderStatusHistorySql.class, "byOrder", "order_status_history", "idx_order_status_history_order_id",
                 Map.of("orderId", sample.get("no")));
     }
 
     @Test
     void shouldListApprovedReviewsAndTheModerationQueueThroughTheirIndexes() {
-        assertPlan(ReviewDao.class, "approvedForProductBefore", "reviews", "idx_reviews_product_approved",
+        assertPlan(ReviewSql.class, "approvedForProductBefore", "reviews", "idx_reviews_product_approved",
                 Map.of("productId", sample.get("np"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
-        assertPlan(ReviewDao.class, "approvedForServiceBefore", "reviews", "idx_reviews_service_approved",
+        assertPlan(ReviewSql.class, "approvedForServiceBefore", "reviews", "idx_reviews_service_approved",
                 Map.of("serviceId", sample.get("ns"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
-        assertPlan(ReviewDao.class, "awaitingModerationAfter", "reviews", "idx_reviews_created_at",
+        assertPlan(ReviewSql.class, "awaitingModerationAfter", "reviews", "idx_reviews_created_at",
                 Map.of("afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
-        assertPlan(ReviewDao.class, "ratingSummaryForProduct", "reviews", "idx_reviews_product_approved",
+        assertPlan(ReviewSql.class, "productRating", "reviews", "idx_reviews_product_approved",
                 Map.of("productId", sample.get("np")));
     }
 
     @Test
     void shouldCheckAVerifiedPurchaseThroughIndexes() {
-        String plan = explain(sqlOf(ReviewDao.class, "insert"), Map.of("id", MIN_UUID, "r.userId", sample.get("nu"),
+        String plan = explain(sqlOf(ReviewSql.class, "insert"), Map.of("id", MIN_UUID, "r.userId", sample.get("nu"),
                 "r.productId", sample.get("np"), "r.serviceId", sample.get("ns"), "r.rating", 5, "r.title", "t",
                 "r.body", "b", "verifiedOnly", true));
         assertThat(plan).as(plan).doesNotContain("Seq Scan on orders", "Seq Scan on order_items", "Seq Scan on bookings")
@@ -203,34 +203,34 @@ class QueryPlanTest {
 
     @Test
     void shouldReadAProductsStockHistoryThroughItsIndex() {
-        assertPlan(InventoryLogDao.class, "historyBefore", "inventory_logs", "idx_inventory_logs_product_date",
+        assertPlan(InventoryLogSql.class, "historyBefore", "inventory_logs", "idx_inventory_logs_product_date",
                 Map.of("productId", sample.get("np"), "afterCreatedAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
     }
 
     @Test
     void shouldListAServicesBookingsInAWindowAndAUsersBookingsThroughTheirIndexes() {
-        assertPlan(BookingDao.class, "forServiceAfter", "bookings", "idx_bookings_service_id",
+        assertPlan(BookingSql.class, "forServiceAfter", "bookings", "idx_bookings_service_id",
                 Map.of("serviceId", sample.get("ns"), "from", Instant.parse("2030-01-01T00:00:00Z"),
                         "to", Instant.parse("2030-01-02T00:00:00Z"), "afterStartsAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
-        assertPlan(BookingDao.class, "forUserBefore", "bookings", "idx_bookings_user_id",
+        assertPlan(BookingSql.class, "forUserBefore", "bookings", "idx_bookings_user_id",
                 Map.of("userId", sample.get("nu"), "afterStartsAt", FIRST_DESC, "afterId", MAX_UUID, "limit", 21));
     }
 
     @Test
     void shouldListContactMessagesByStatusThroughTheirIndex() {
-        assertPlan(ContactDao.class, "byStatusAfter", "contacts", "idx_contacts_status",
+        assertPlan(ContactSql.class, "byStatusAfter", "contacts", "idx_contacts_status",
                 Map.of("status", ContactStatus.NEW, "afterCreatedAt", FIRST_ASC, "afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldFindUsersByEmailAndPageThemThroughTheirIndexes() {
-        assertPlan(UserDao.class, "findByNormalizedEmail", "users", "uq_users_email_lower", Map.of("email", "user777@plan.test"));
-        assertPlan(UserDao.class, "listAfter", "users", "pk_users", Map.of("afterId", MIN_UUID, "limit", 21));
+        assertPlan(UserSql.class, "findByNormalizedEmail", "users", "uq_users_email_lower", Map.of("email", "user777@plan.test"));
+        assertPlan(UserSql.class, "listAfter", "users", "pk_users", Map.of("afterId", MIN_UUID, "limit", 21));
     }
 
     @Test
     void shouldReadACartThroughItsUniqueIndex() {
-        assertPlan(CartDao.class, "listForUser", "cart_items", "uq_cart_items_user_product", Map.of("userId", sample.get("nu")));
+        assertPlan(CartSql.class, "byUser", "cart_items", "uq_cart_items_user_product", Map.of("userId", sample.get("nu")));
     }
 
     private void assertPlan(Class<?> dao, String method, String table, String index, Map<String, Object> params) {
