@@ -29,7 +29,7 @@ public final class Inventory {
             INSERT INTO <schema>.inventory_logs (id, product_id, change, reason, stock_after, order_id, note, created_by, created_at)
             SELECT :id, product.id, :change, :reason, product.stock, NULL, :note, :createdBy, clock_timestamp()
             FROM product
-            RETURNING *""";
+            RETURNING id, product_id, change, reason, stock_after, order_id, note, created_by, created_at""";
 
     private final SchemaJdbi jdbi;
 

@@ -46,12 +46,16 @@ public final class OrderLifecycle {
 
     private static final String MOVE = """
             WITH moved AS (
-                UPDATE <schema>.orders SET status = :to::<schema>.order_status WHERE id = :orderId RETURNING *
+                UPDATE <schema>.orders SET status = :to::<schema>.order_status WHERE id = :orderId
+                RETURNING id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                          total, shipping_address, idempotency_key, created_at, updated_at
             ), history AS (
                 INSERT INTO <schema>.order_status_history (id, order_id, from_status, to_status, changed_by, note, restocked)
                 VALUES (:historyId, :orderId, :from::<schema>.order_status, :to::<schema>.order_status, :changedBy, :note, :restocked)
             )
-            SELECT * FROM moved""";
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM moved""";
 
     private final SchemaJdbi jdbi;
 

@@ -36,7 +36,8 @@ public interface BookingSql extends BookingDao {
     @SqlQuery("""
             INSERT INTO <schema>.bookings (id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, notes)
             VALUES (:id, :b.serviceId, :b.userId, :b.contactName, :b.contactEmail, :b.startsAt, :b.endsAt, :b.notes)
-            RETURNING *""")
+            RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                      notes, created_at, updated_at""")
     Booking insert(UUID id, @BindMethods("b") NewBooking booking);
 
     @Override
@@ -44,7 +45,11 @@ public interface BookingSql extends BookingDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.bookings WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                   notes, created_at, updated_at
+            FROM <schema>.bookings
+            WHERE id = :id""")
     Optional<Booking> byId(UUID id);
 
     @Override
@@ -57,7 +62,9 @@ public interface BookingSql extends BookingDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.bookings
+            SELECT id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                   notes, created_at, updated_at
+            FROM <schema>.bookings
             WHERE service_id = :serviceId AND starts_at >= :from AND starts_at < :to
               AND (starts_at, id) > (:afterStartsAt::timestamptz, :afterId)
             ORDER BY starts_at, id
@@ -73,7 +80,9 @@ public interface BookingSql extends BookingDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.bookings
+            SELECT id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                   notes, created_at, updated_at
+            FROM <schema>.bookings
             WHERE user_id = :userId AND (starts_at, id) < (:afterStartsAt::timestamptz, :afterId)
             ORDER BY starts_at DESC, id DESC
             LIMIT :limit""")
@@ -84,7 +93,12 @@ public interface BookingSql extends BookingDao {
         return setConfirmed(Checks.notNull("id", id));
     }
 
-    @SqlQuery("UPDATE <schema>.bookings SET status = 'confirmed' WHERE id = :id AND status = 'pending' RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.bookings
+            SET status = 'confirmed'
+            WHERE id = :id AND status = 'pending'
+            RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                      notes, created_at, updated_at""")
     Optional<Booking> setConfirmed(UUID id);
 
     @Override
@@ -92,7 +106,12 @@ public interface BookingSql extends BookingDao {
         return setCancelled(Checks.notNull("id", id));
     }
 
-    @SqlQuery("UPDATE <schema>.bookings SET status = 'cancelled' WHERE id = :id AND status IN ('pending', 'confirmed') RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.bookings
+            SET status = 'cancelled'
+            WHERE id = :id AND status IN ('pending', 'confirmed')
+            RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                      notes, created_at, updated_at""")
     Optional<Booking> setCancelled(UUID id);
 
     @Override
@@ -100,7 +119,12 @@ public interface BookingSql extends BookingDao {
         return setCompleted(Checks.notNull("id", id));
     }
 
-    @SqlQuery("UPDATE <schema>.bookings SET status = 'completed' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.bookings
+            SET status = 'completed'
+            WHERE id = :id AND status = 'confirmed'
+            RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                      notes, created_at, updated_at""")
     Optional<Booking> setCompleted(UUID id);
 
     @Override
@@ -108,6 +132,11 @@ public interface BookingSql extends BookingDao {
         return setNoShow(Checks.notNull("id", id));
     }
 
-    @SqlQuery("UPDATE <schema>.bookings SET status = 'no_show' WHERE id = :id AND status = 'confirmed' RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.bookings
+            SET status = 'no_show'
+            WHERE id = :id AND status = 'confirmed'
+            RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
+                      notes, created_at, updated_at""")
     Optional<Booking> setNoShow(UUID id);
 }

@@ -26,7 +26,7 @@ public interface CartSql extends CartDao {
             VALUES (:id, :userId, :productId, :quantity)
             ON CONFLICT ON CONSTRAINT uq_cart_items_user_product
             DO UPDATE SET quantity = cart_items.quantity + EXCLUDED.quantity
-            RETURNING *""")
+            RETURNING id, user_id, product_id, quantity, created_at, updated_at""")
     CartItem upsertAdding(UUID id, UUID userId, UUID productId, int quantity);
 
     @Override
@@ -42,7 +42,7 @@ public interface CartSql extends CartDao {
             VALUES (:id, :userId, :productId, :quantity)
             ON CONFLICT ON CONSTRAINT uq_cart_items_user_product
             DO UPDATE SET quantity = EXCLUDED.quantity
-            RETURNING *""")
+            RETURNING id, user_id, product_id, quantity, created_at, updated_at""")
     CartItem upsertSetting(UUID id, UUID userId, UUID productId, int quantity);
 
     @Override
@@ -60,7 +60,11 @@ public interface CartSql extends CartDao {
         return byUser(Checks.notNull("userId", userId));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.cart_items WHERE user_id = :userId ORDER BY created_at, id")
+    @SqlQuery("""
+            SELECT id, user_id, product_id, quantity, created_at, updated_at
+            FROM <schema>.cart_items
+            WHERE user_id = :userId
+            ORDER BY created_at, id""")
     List<CartItem> byUser(UUID userId);
 
     @Override

@@ -23,7 +23,7 @@ public interface CategorySql extends CategoryDao {
     @SqlQuery("""
             INSERT INTO <schema>.categories (id, name, slug, description)
             VALUES (:id, :c.name, :c.slug, :c.description)
-            RETURNING *""")
+            RETURNING id, name, slug, description, created_at, updated_at""")
     Category insert(UUID id, @BindMethods("c") NewCategory category);
 
     @Override
@@ -31,7 +31,10 @@ public interface CategorySql extends CategoryDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.categories WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, name, slug, description, created_at, updated_at
+            FROM <schema>.categories
+            WHERE id = :id""")
     Optional<Category> byId(UUID id);
 
     @Override
@@ -39,7 +42,10 @@ public interface CategorySql extends CategoryDao {
         return bySlug(Checks.notNull("slug", slug));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.categories WHERE slug = :slug")
+    @SqlQuery("""
+            SELECT id, name, slug, description, created_at, updated_at
+            FROM <schema>.categories
+            WHERE slug = :slug""")
     Optional<Category> bySlug(String slug);
 
     @Override
@@ -47,7 +53,10 @@ public interface CategorySql extends CategoryDao {
         return all();
     }
 
-    @SqlQuery("SELECT * FROM <schema>.categories ORDER BY name, id")
+    @SqlQuery("""
+            SELECT id, name, slug, description, created_at, updated_at
+            FROM <schema>.categories
+            ORDER BY name, id""")
     List<Category> all();
 
     @Override
@@ -60,7 +69,7 @@ public interface CategorySql extends CategoryDao {
     @SqlQuery("""
             UPDATE <schema>.categories SET name = :c.name, slug = :c.slug, description = :c.description
             WHERE id = :id
-            RETURNING *""")
+            RETURNING id, name, slug, description, created_at, updated_at""")
     Optional<Category> updateRow(UUID id, @BindMethods("c") NewCategory category);
 
     @Override

@@ -26,7 +26,7 @@ public interface ContactSql extends ContactDao {
     @SqlQuery("""
             INSERT INTO <schema>.contacts (id, user_id, name, email, subject, message)
             VALUES (:id, :m.userId, :m.name, :m.email, :m.subject, :m.message)
-            RETURNING *""")
+            RETURNING id, user_id, name, email, subject, message, status, created_at, updated_at""")
     ContactMessage insert(UUID id, @BindMethods("m") NewContactMessage message);
 
     @Override
@@ -34,7 +34,10 @@ public interface ContactSql extends ContactDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.contacts WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, user_id, name, email, subject, message, status, created_at, updated_at
+            FROM <schema>.contacts
+            WHERE id = :id""")
     Optional<ContactMessage> byId(UUID id);
 
     @Override
@@ -46,7 +49,8 @@ public interface ContactSql extends ContactDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.contacts
+            SELECT id, user_id, name, email, subject, message, status, created_at, updated_at
+            FROM <schema>.contacts
             WHERE status = :status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -59,7 +63,11 @@ public interface ContactSql extends ContactDao {
         return updateStatus(id, status);
     }
 
-    @SqlQuery("UPDATE <schema>.contacts SET status = :status WHERE id = :id RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.contacts
+            SET status = :status
+            WHERE id = :id
+            RETURNING id, user_id, name, email, subject, message, status, created_at, updated_at""")
     Optional<ContactMessage> updateStatus(UUID id, ContactStatus status);
 
     @Override

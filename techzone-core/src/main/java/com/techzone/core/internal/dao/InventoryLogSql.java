@@ -25,7 +25,9 @@ public interface InventoryLogSql extends InventoryLogDao {
                 SELECT coalesce((SELECT coalesce(seq, 0) FROM <schema>.inventory_logs WHERE id = :afterId),
                                 9223372036854775807) AS seq
             )
-            SELECT l.* FROM <schema>.inventory_logs l, after a
+            SELECT l.id, l.product_id, l.change, l.reason, l.stock_after, l.order_id, l.note,
+                   l.created_by, l.created_at
+            FROM <schema>.inventory_logs l, after a
             WHERE l.product_id = :productId
               AND (coalesce(l.seq, 0), l.created_at, l.id) < (a.seq, :afterCreatedAt::timestamptz, :afterId)
             ORDER BY coalesce(l.seq, 0) DESC, l.created_at DESC, l.id DESC
@@ -37,7 +39,11 @@ public interface InventoryLogSql extends InventoryLogDao {
         return byOrder(Checks.notNull("orderId", orderId));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.inventory_logs WHERE order_id = :orderId ORDER BY seq NULLS FIRST, created_at, id")
+    @SqlQuery("""
+            SELECT id, product_id, change, reason, stock_after, order_id, note, created_by, created_at
+            FROM <schema>.inventory_logs
+            WHERE order_id = :orderId
+            ORDER BY seq NULLS FIRST, created_at, id""")
     List<InventoryLog> byOrder(UUID orderId);
 
     @Override

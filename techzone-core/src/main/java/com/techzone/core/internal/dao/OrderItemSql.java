@@ -15,7 +15,11 @@ public interface OrderItemSql extends OrderItemDao {
         return byOrder(Checks.notNull("orderId", orderId));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.order_items WHERE order_id = :orderId ORDER BY product_id, id")
+    @SqlQuery("""
+            SELECT id, order_id, product_id, product_name, sku, price, quantity, line_total, created_at
+            FROM <schema>.order_items
+            WHERE order_id = :orderId
+            ORDER BY product_id, id""")
     List<OrderItem> byOrder(UUID orderId);
 
     @Override

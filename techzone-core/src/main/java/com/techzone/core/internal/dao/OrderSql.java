@@ -22,7 +22,11 @@ public interface OrderSql extends OrderDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.orders WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
+            WHERE id = :id""")
     Optional<Order> byId(UUID id);
 
     @Override
@@ -30,7 +34,11 @@ public interface OrderSql extends OrderDao {
         return byNumber(orderNumber);
     }
 
-    @SqlQuery("SELECT * FROM <schema>.orders WHERE order_number = :orderNumber")
+    @SqlQuery("""
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
+            WHERE order_number = :orderNumber""")
     Optional<Order> byNumber(long orderNumber);
 
     @Override
@@ -40,7 +48,11 @@ public interface OrderSql extends OrderDao {
         return byIdempotencyKey(userId, idempotencyKey);
     }
 
-    @SqlQuery("SELECT * FROM <schema>.orders WHERE idempotency_key = :idempotencyKey AND user_id = :userId")
+    @SqlQuery("""
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
+            WHERE idempotency_key = :idempotencyKey AND user_id = :userId""")
     Optional<Order> byIdempotencyKey(UUID userId, String idempotencyKey);
 
     @Override
@@ -61,7 +73,9 @@ public interface OrderSql extends OrderDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.orders
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
             WHERE user_id = :userId AND status = :status::<schema>.order_status
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
@@ -69,7 +83,9 @@ public interface OrderSql extends OrderDao {
     List<Order> byUserAndStatusNewestBefore(UUID userId, OrderStatus status, String afterCreatedAt, UUID afterId, int limit);
 
     @SqlQuery("""
-            SELECT * FROM <schema>.orders
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
             WHERE user_id = :userId AND status = :status::<schema>.order_status
               AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
@@ -91,7 +107,9 @@ public interface OrderSql extends OrderDao {
      * they are all recent), reading most of the table.
      */
     @SqlQuery("""
-            SELECT * FROM <schema>.orders
+            SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                   total, shipping_address, idempotency_key, created_at, updated_at
+            FROM <schema>.orders
             WHERE status = :status::<schema>.order_status AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
               AND (status, created_at) >= (:status::<schema>.order_status, :afterCreatedAt::timestamptz)
             ORDER BY created_at, id
@@ -124,6 +142,7 @@ public interface OrderSql extends OrderDao {
     @SqlQuery("""
             UPDATE <schema>.orders SET shipping_address = :shippingAddress
             WHERE id = :id AND status IN ('pending', 'on_hold', 'processing', 'layaway')
-            RETURNING *""")
+            RETURNING id, order_number, user_id, status, currency, subtotal, tax, shipping, discount,
+                      total, shipping_address, idempotency_key, created_at, updated_at""")
     Optional<Order> updateShippingAddress(UUID id, String shippingAddress);
 }

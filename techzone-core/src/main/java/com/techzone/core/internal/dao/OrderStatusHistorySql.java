@@ -15,6 +15,10 @@ public interface OrderStatusHistorySql extends OrderStatusHistoryDao {
         return byOrder(Checks.notNull("orderId", orderId));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.order_status_history WHERE order_id = :orderId ORDER BY seq NULLS FIRST, created_at, id")
+    @SqlQuery("""
+            SELECT id, order_id, from_status, to_status, changed_by, note, created_at, restocked
+            FROM <schema>.order_status_history
+            WHERE order_id = :orderId
+            ORDER BY seq NULLS FIRST, created_at, id""")
     List<OrderStatusChange> byOrder(UUID orderId);
 }

@@ -67,7 +67,11 @@ public interface ProductSql extends ProductDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.products WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
+            WHERE id = :id""")
     Optional<Product> byId(UUID id);
 
     @Override
@@ -75,7 +79,11 @@ public interface ProductSql extends ProductDao {
         return bySku(Checks.notNull("sku", sku));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.products WHERE sku = :sku")
+    @SqlQuery("""
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
+            WHERE sku = :sku""")
     Optional<Product> bySku(String sku);
 
     @Override
@@ -94,7 +102,8 @@ public interface ProductSql extends ProductDao {
             SET category_id = :c.categoryId, name = :c.name, description = :c.description,
                 price = :c.price, low_stock_threshold = :c.lowStockThreshold, version = version + 1
             WHERE id = :id AND version = :expectedVersion
-            RETURNING *""")
+            RETURNING id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                      is_active, version, created_at, updated_at""")
     Optional<Product> updateIfVersion(UUID id, int expectedVersion, @BindMethods("c") ProductChanges changes);
 
     @Override
@@ -122,7 +131,9 @@ public interface ProductSql extends ProductDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.products
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)
             ORDER BY name, id
             LIMIT :limit""")
@@ -144,14 +155,18 @@ public interface ProductSql extends ProductDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.products
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
             WHERE is_active AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
     List<Product> activeNewestBefore(String afterCreatedAt, UUID afterId, int limit);
 
     @SqlQuery("""
-            SELECT * FROM <schema>.products
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
             WHERE is_active AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")
@@ -163,7 +178,9 @@ public interface ProductSql extends ProductDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.products
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
             WHERE stock <= low_stock_threshold AND is_active
             ORDER BY stock, id
             LIMIT :limit""")
@@ -189,7 +206,11 @@ public interface ProductSql extends ProductDao {
     }
 
     /** 1000 rows per fetch, inside a transaction (PostgreSQL uses cursors only when autocommit is off). */
-    @SqlQuery("SELECT * FROM <schema>.products ORDER BY id")
+    @SqlQuery("""
+            SELECT id, category_id, sku, name, description, price, stock, low_stock_threshold,
+                   is_active, version, created_at, updated_at
+            FROM <schema>.products
+            ORDER BY id""")
     @FetchSize(1000)
     Stream<Product> all();
 }

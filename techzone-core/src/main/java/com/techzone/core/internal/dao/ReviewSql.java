@@ -51,7 +51,8 @@ public interface ReviewSql extends ReviewDao {
             SELECT :id, :r.userId, :r.productId::uuid, :r.serviceId::uuid, :r.rating, :r.title, :r.body, purchase.verified
             FROM purchase
             WHERE purchase.verified OR NOT :verifiedOnly
-            RETURNING *""")
+            RETURNING id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                      created_at, updated_at, verified_purchase""")
     Optional<Review> insert(UUID id, @BindMethods("r") NewReview review, boolean verifiedOnly);
 
     @Override
@@ -59,7 +60,11 @@ public interface ReviewSql extends ReviewDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.reviews WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                   created_at, updated_at, verified_purchase
+            FROM <schema>.reviews
+            WHERE id = :id""")
     Optional<Review> byId(UUID id);
 
     @Override
@@ -67,7 +72,12 @@ public interface ReviewSql extends ReviewDao {
         return setApproved(Checks.notNull("id", id));
     }
 
-    @SqlQuery("UPDATE <schema>.reviews SET is_approved = true, approved_at = now() WHERE id = :id AND NOT is_approved RETURNING *")
+    @SqlQuery("""
+            UPDATE <schema>.reviews
+            SET is_approved = true, approved_at = now()
+            WHERE id = :id AND NOT is_approved
+            RETURNING id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                      created_at, updated_at, verified_purchase""")
     Optional<Review> setApproved(UUID id);
 
     @Override
@@ -87,7 +97,9 @@ public interface ReviewSql extends ReviewDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.reviews
+            SELECT id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                   created_at, updated_at, verified_purchase
+            FROM <schema>.reviews
             WHERE product_id = :productId AND is_approved
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
@@ -103,7 +115,9 @@ public interface ReviewSql extends ReviewDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.reviews
+            SELECT id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                   created_at, updated_at, verified_purchase
+            FROM <schema>.reviews
             WHERE service_id = :serviceId AND is_approved
               AND (created_at, id) < (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at DESC, id DESC
@@ -118,7 +132,9 @@ public interface ReviewSql extends ReviewDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.reviews
+            SELECT id, user_id, product_id, service_id, rating, title, body, is_approved, approved_at,
+                   created_at, updated_at, verified_purchase
+            FROM <schema>.reviews
             WHERE NOT is_approved AND (created_at, id) > (:afterCreatedAt::timestamptz, :afterId)
             ORDER BY created_at, id
             LIMIT :limit""")

@@ -38,7 +38,11 @@ public interface SalesReportSql extends SalesReportDao {
         return byPeriod(granularity, periodStart);
     }
 
-    @SqlQuery("SELECT * FROM <schema>.sales_reports WHERE granularity = :granularity AND period_start = :periodStart")
+    @SqlQuery("""
+            SELECT id, granularity, period_start, period_end, orders_count, items_sold, gross_revenue,
+                   refunds, net_revenue, average_order_value, generated_at, created_at, updated_at
+            FROM <schema>.sales_reports
+            WHERE granularity = :granularity AND period_start = :periodStart""")
     Optional<SalesReport> byPeriod(Granularity granularity, LocalDate periodStart);
 
     @Override
@@ -53,7 +57,9 @@ public interface SalesReportSql extends SalesReportDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.sales_reports
+            SELECT id, granularity, period_start, period_end, orders_count, items_sold, gross_revenue,
+                   refunds, net_revenue, average_order_value, generated_at, created_at, updated_at
+            FROM <schema>.sales_reports
             WHERE granularity = :granularity AND period_start >= :from AND period_start < :to
             ORDER BY period_start""")
     List<SalesReport> listStartingBetween(Granularity granularity, LocalDate from, LocalDate to);

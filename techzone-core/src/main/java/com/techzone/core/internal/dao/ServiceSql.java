@@ -25,7 +25,8 @@ public interface ServiceSql extends ServiceDao {
     @SqlQuery("""
             INSERT INTO <schema>.services (id, category_id, name, description, price, duration_minutes)
             VALUES (:id, :s.categoryId, :s.name, :s.description, :s.price, :s.durationMinutes)
-            RETURNING *""")
+            RETURNING id, category_id, name, description, price, duration_minutes, is_active, created_at,
+                      updated_at""")
     Service insert(UUID id, @BindMethods("s") NewService service);
 
     @Override
@@ -33,7 +34,11 @@ public interface ServiceSql extends ServiceDao {
         return byId(Checks.notNull("id", id));
     }
 
-    @SqlQuery("SELECT * FROM <schema>.services WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, category_id, name, description, price, duration_minutes, is_active, created_at,
+                   updated_at
+            FROM <schema>.services
+            WHERE id = :id""")
     Optional<Service> byId(UUID id);
 
     @Override
@@ -48,7 +53,8 @@ public interface ServiceSql extends ServiceDao {
             SET category_id = :s.categoryId, name = :s.name, description = :s.description,
                 price = :s.price, duration_minutes = :s.durationMinutes
             WHERE id = :id
-            RETURNING *""")
+            RETURNING id, category_id, name, description, price, duration_minutes, is_active, created_at,
+                      updated_at""")
     Optional<Service> updateRow(UUID id, @BindMethods("s") NewService service);
 
     @Override
@@ -68,7 +74,9 @@ public interface ServiceSql extends ServiceDao {
     }
 
     @SqlQuery("""
-            SELECT * FROM <schema>.services
+            SELECT id, category_id, name, description, price, duration_minutes, is_active, created_at,
+                   updated_at
+            FROM <schema>.services
             WHERE category_id = :categoryId AND is_active AND (name, id) > (:afterName, :afterId)
             ORDER BY name, id
             LIMIT :limit""")

@@ -9,9 +9,10 @@ WITH new_order AS (
                         shipping_address, idempotency_key, idempotency_fingerprint)
     VALUES (:orderId, :userId, 'pending', :currency, :subtotal, :tax, :shipping, :discount, :total,
             :shippingAddress, :idempotencyKey, :idempotencyFingerprint)
-    RETURNING *
+    RETURNING id, order_number, user_id, status, currency, subtotal, tax, shipping, discount, total,
+              shipping_address, idempotency_key, created_at, updated_at
 ), lines AS (
-    SELECT *
+    SELECT item_id, log_id, product_id, quantity, price, name, sku
     FROM unnest(:itemIds::uuid[], :logIds::uuid[], :productIds::uuid[], :quantities::int[],
                 :prices::text[]::numeric[], :names::text[], :skus::text[])
          AS l(item_id, log_id, product_id, quantity, price, name, sku)
@@ -37,4 +38,6 @@ WITH new_order AS (
     DELETE FROM <schema>.cart_items
     WHERE user_id = :userId AND product_id = ANY (:productIds::uuid[])
 )
-SELECT * FROM new_order
+SELECT id, order_number, user_id, status, currency, subtotal, tax, shipping, discount, total,
+       shipping_address, idempotency_key, created_at, updated_at
+FROM new_order

@@ -32,4 +32,5 @@ SET period_end = EXCLUDED.period_end,
     net_revenue = EXCLUDED.net_revenue,
     average_order_value = EXCLUDED.average_order_value,
     generated_at = EXCLUDED.generated_at
-RETURNING *
+RETURNING id, granularity, period_start, period_end, orders_count, items_sold, gross_revenue, refunds,
+          net_revenue, average_order_value, generated_at, created_at, updated_at
