@@ -70,18 +70,18 @@ class PartitionedLedgersTest {
     }
 
     @Test
-    void shouldFindAMonthWithoutAPartitionAndQuietenOnceTheyAreCreatedAhead() {
+    void shouldFindNextMonthWithoutAPartitionAndQuietenOnceTheyAreCreatedAhead() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
             detachCoveringNextMonth(db, "order_status_history");
 
             CheckResult result = check(db, CHECK);
 
             String nextMonth = value(db, "SELECT to_char(date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month', 'YYYY-MM')");
-            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.status()).isEqualTo(Status.CRITICAL);
             assertThat(result.findings()).filteredOn(f -> f.message().contains("next month")).singleElement().satisfies(f -> {
                 assertThat(f.object()).isEqualTo("order_status_history");
-                assertThat(f.severity()).isEqualTo(Severity.WARNING);
-                assertThat(f.message()).contains("no partition for next month (" + nextMonth + ")", "order_status_history_p_default");
+                assertThat(f.severity()).as("without a default partition its inserts will fail").isEqualTo(Severity.CRITICAL);
+                assertThat(f.message()).contains("no partition for next month (" + nextMonth + ")", "every insert of that time fails");
                 assertThat(f.recommendation()).contains("createPartitionsAhead()");
             });
 
@@ -92,16 +92,17 @@ class PartitionedLedgersTest {
     }
 
     @Test
-    void shouldFindAMonthWithoutAnyPartitionCriticalWhenThereIsNoDefault() {
+    void shouldFindNextMonthWithoutAPartitionAWarningWhenADefaultPartitionTakesItsRows() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
             detachCoveringNextMonth(db, "inventory_logs");
-            db.execute("ALTER TABLE inventory_logs DETACH PARTITION inventory_logs_p_default");
 
             CheckResult result = check(db, CHECK);
 
             assertThat(result.findings()).filteredOn(f -> f.message().contains("next month")).singleElement().satisfies(f -> {
-                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(f.message()).contains("every insert of that time fails");
+                assertThat(f.object()).isEqualTo("inventory_logs");
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("its rows go to the default partition inventory_logs_p_default");
             });
         }
     }
@@ -109,6 +110,7 @@ class PartitionedLedgersTest {
     @Test
     void shouldFindRowsInTheDefaultPartition() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
             db.execute("INSERT INTO products (id, sku, name, price, stock) VALUES ('" + PRODUCT + "', 'LAP-1', 'Laptop', 999.00, 5)",
                     "INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at) "
                             + "VALUES ('" + PRODUCT + "', 5, 'initial', 5, now() + interval '8 months')");
@@ -133,7 +135,7 @@ class PartitionedLedgersTest {
             TestDatabase owner = new TestDatabase(admin.name(), admin.jdbcUrl(), ROLES.owner(), "");
             TechzoneMigrations.migrate(owner.dataSource());
             ROLES.apply(admin.dataSource());
-            LedgerPartitioning.configure(owner.dataSource()).load().convert();
+            LedgerPartitioning.configure(owner.dataSource()).defaultPartition(true).load().convert();
             TestDatabase monitor = new TestDatabase(admin.name(), admin.jdbcUrl(), ROLES.monitor(), "");
 
             HealthReport healthy = TechzoneHealth.configure(monitor.dataSource()).groups(CheckGroup.values()).build().run();

@@ -41,8 +41,7 @@ import javax.sql.DataSource;
  *       validated constraint proves the bound, so the attach scans nothing, and the indexes and the
  *       foreign key are adopted, not rebuilt; the {@code seq} sequence (V7) moves to the parent;</li>
  *   <li>partitions {@code <table>_p<yyyy>_<mm>} are created up to {@link Builder#monthsAhead} months
- *       ahead, and a default partition {@code <table>_p_default} that catches a row no month partition
- *       takes (so a missed maintenance never fails a checkout; the health check reports rows there).</li>
+ *       ahead (and, only if asked for, a default partition: see {@link Builder#defaultPartition}).</li>
  * </ol>
  * Each locking step runs with {@code lock_timeout} ({@link Builder#lockTimeout}) and is retried
  * ({@link Builder#attempts}) when it times out or is chosen as a deadlock victim, so statements of the
@@ -89,6 +88,7 @@ public final class LedgerPartitioning {
     private final Duration lockTimeout;
     private final int attempts;
     private final int monthsAhead;
+    private final boolean defaultPartition;
 
     private LedgerPartitioning(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -97,6 +97,7 @@ public final class LedgerPartitioning {
         this.lockTimeout = builder.lockTimeout;
         this.attempts = builder.attempts;
         this.monthsAhead = builder.monthsAhead;
+        this.defaultPartition = builder.defaultPartition;
     }
 
     /**
@@ -126,10 +127,11 @@ public final class LedgerPartitioning {
 
     /**
      * Creates the missing monthly partitions of the partitioned ledgers, from the current month (UTC)
-     * to {@link Builder#monthsAhead} months after it, and the default partition if it is missing. Each
+     * to {@link Builder#monthsAhead} months after it, and the default partition if one was asked for
+     * ({@link Builder#defaultPartition}) and is missing. Each
      * partition is created empty and attached ({@code ATTACH PARTITION}: SHARE UPDATE EXCLUSIVE on the
      * ledger, so inserts and reads go on; SHARE ROW EXCLUSIVE on the referenced table for the foreign
-     * key's triggers; a scan of the default partition, which is empty unless maintenance was missed).
+     * key's triggers; with a default partition, a scan of it under ACCESS EXCLUSIVE, short while it is empty).
      * Idempotent; a ledger that is not partitioned is left alone. Run it at least monthly.
      *
      * @return the partitions created (empty when none was missing) and the longest blocking lock held
@@ -174,7 +176,9 @@ public final class LedgerPartitioning {
                 for (Ledger ledger : LEDGERS) {
                     if (conversion.isPartitioned(ledger)) {
                         conversion.createMonths(ledger, current, current.plusMonths(monthsAhead));
-                        conversion.ensureDefault(ledger);
+                        if (defaultPartition) {
+                            conversion.ensureDefault(ledger);
+                        }
                     }
                 }
                 return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock());
@@ -208,6 +212,7 @@ public final class LedgerPartitioning {
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private int attempts = DEFAULT_ATTEMPTS;
         private int monthsAhead = DEFAULT_MONTHS_AHEAD;
+        private boolean defaultPartition;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -272,6 +277,20 @@ public final class LedgerPartitioning {
                 throw new IllegalArgumentException("monthsAhead must be between 1 and 24, got: " + monthsAhead);
             }
             this.monthsAhead = monthsAhead;
+            return this;
+        }
+
+        /**
+         * Whether each ledger gets a default partition {@code <table>_p_default} (default: false). It
+         * catches the rows of a month without a partition, so a missed maintenance cannot fail an insert
+         * (the health check reports rows there); the price: PostgreSQL refuses {@code DETACH PARTITION
+         * ... CONCURRENTLY} on a table with a default partition, so archiving takes an ACCESS EXCLUSIVE
+         * lock on the ledger, and each new partition's attach scans the default partition. Without it, an
+         * insert into a month without a partition fails: keep {@link #createPartitionsAhead()} scheduled
+         * (the health check warns while next month has no partition).
+         */
+        public Builder defaultPartition(boolean defaultPartition) {
+            this.defaultPartition = defaultPartition;
             return this;
         }
 

@@ -50,15 +50,16 @@ class LedgerPartitioningTest {
             assertThat(result.longestLock()).isPositive();
             for (String table : LedgerPartitioning.TABLES) {
                 assertThat(text(db, "SELECT relkind::text FROM pg_class WHERE oid = '" + table + "'::regclass")).isEqualTo("p");
-                assertThat(partitions(db, table)).contains(table + "_p_legacy", table + "_p_default")
-                        .contains(table + "_p" + SUFFIX.format(now.plusMonths(3)));
+                assertThat(partitions(db, table)).contains(table + "_p_legacy", table + "_p" + SUFFIX.format(now.plusMonths(3)))
+                        .as("no default partition unless asked for").doesNotContain(table + "_p_default");
                 assertThat(text(db, "SELECT count(*) FROM ONLY " + table + "_p_legacy")).as("rows stay where they were").isEqualTo("2");
                 assertThat(text(db, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'pk_" + table + "'"))
                         .isEqualTo("PRIMARY KEY (id, created_at)");
                 assertThat(text(db, "SELECT refobjid::regclass::text FROM pg_depend WHERE objid = '" + table
                         + "_seq'::regclass AND deptype = 'a'")).as("the seq sequence belongs to the parent").isEqualTo(table);
             }
-            assertThat(result.createdPartitions()).contains("inventory_logs_p_default", "order_status_history_p_default");
+            assertThat(result.createdPartitions()).contains("inventory_logs_p" + SUFFIX.format(now.plusMonths(3)),
+                    "order_status_history_p" + SUFFIX.format(now.plusMonths(3)));
             assertThat(text(db, "SELECT string_agg(indexrelid::regclass::text, ',' ORDER BY indexrelid::regclass::text) FROM pg_index "
                     + "WHERE indrelid = 'inventory_logs'::regclass"))
                     .isEqualTo("idx_inventory_logs_created_at,idx_inventory_logs_product_date,pk_inventory_logs");
@@ -123,18 +124,39 @@ class LedgerPartitioningTest {
     void shouldRefuseAMonthWhoseRowsSitInTheDefaultPartition() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
             db.execute(SHOP_WITH_HISTORY.formatted("public"));
-            LedgerPartitioning.configure(db.dataSource()).load().convert();
-            db.execute("""
+            String lateRow = """
                     INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at)
-                        VALUES ('00000000-0000-0000-0000-000000000002', 1, 'restock', 8, now() + interval '5 months')""");
+                        VALUES ('00000000-0000-0000-0000-000000000002', 1, 'restock', 8, now() + interval '5 months')""";
+            LedgerPartitioning.configure(db.dataSource()).load().convert();
+            assertThatThrownBy(() -> db.execute(lateRow)).as("no partition takes it").hasMessageContaining("no partition");
+
+            PartitioningResult withDefault = LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
+            assertThat(withDefault.createdPartitions()).containsExactly("inventory_logs_p_default", "order_status_history_p_default");
+            db.execute(lateRow);
             YearMonth late = YearMonth.from(java.time.OffsetDateTime.now(ZoneOffset.UTC).plusMonths(5));
 
-            assertThatThrownBy(() -> LedgerPartitioning.configure(db.dataSource()).monthsAhead(6).load().createPartitionsAhead())
+            assertThatThrownBy(() -> LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).monthsAhead(6).load()
+                    .createPartitionsAhead())
                     .isInstanceOfSatisfying(LedgerPartitioningException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("DEFAULT_PARTITION_ROWS");
                         assertThat(e.getMessage()).contains("inventory_logs_p_default", "inventory_logs_p" + SUFFIX.format(late));
                     });
             assertThat(partitions(db, "inventory_logs")).doesNotContain("inventory_logs_p" + SUFFIX.format(late));
+        }
+    }
+
+    @Test
+    void shouldLetAMonthBeArchivedWithDetachConcurrently() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            db.execute(SHOP_WITH_HISTORY.formatted("public"));
+            LedgerPartitioning.configure(db.dataSource()).load().convert();
+
+            db.execute("ALTER TABLE order_status_history DETACH PARTITION order_status_history_p_legacy CONCURRENTLY");
+
+            assertThat(text(db, "SELECT count(*) FROM order_status_history")).isEqualTo("0");
+            assertThat(text(db, "SELECT count(*) FROM order_status_history_p_legacy")).as("archived, not lost").isEqualTo("2");
+            assertThat(text(db, "SELECT relispartition::text FROM pg_class WHERE relname = 'order_status_history_p_legacy'"))
+                    .isEqualTo("false");
         }
     }
 
