@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +61,7 @@ final class LedgerConversion {
     private final int attempts;
     private final List<String> created = new ArrayList<>();
     private long longestLockNanos;
+    private int retries;
 
     LedgerConversion(Connection c, String schema, String historyTable, Duration lockTimeout, int attempts) {
         this.c = c;
@@ -75,6 +77,10 @@ final class LedgerConversion {
 
     Duration longestLock() {
         return Duration.ofNanos(longestLockNanos);
+    }
+
+    int retries() {
+        return retries;
     }
 
     OffsetDateTime now() throws SQLException {
@@ -298,15 +304,30 @@ final class LedgerConversion {
      * Runs one short transaction with lock_timeout: the LOCK statements, then the work, then commit;
      * retried on a lock timeout or as a deadlock victim. When {@code measured}, the time from the locks
      * granted to the commit counts for {@link #longestLock()}.
+     *
+     * <p>A step that takes two locks can close a cycle with a session that holds one and waits for the
+     * other: a statement whose cached plan locks the ledger before {@code products}, a checkout that locked
+     * its products before writing the ledger. Whoever runs PostgreSQL's deadlock check first (the one that
+     * waited deadlock_timeout first) loses its transaction. So each of the two locks waits at most 40% of
+     * deadlock_timeout: the step gives up (and retries) before the other session's check can run, and the
+     * shop's statement is never the victim. As the shop's sessions take the two in either order, each
+     * retry takes them in the other order than the attempt before.
      */
     private void locked(String what, List<String> locks, boolean measured, Work work) throws SQLException {
+        long lockWaitMillis = locks.size() > 1
+                ? Math.max(1, Math.min(lockTimeout.toMillis(), deadlockTimeoutMillis() * 2 / 5)) : lockTimeout.toMillis();
         for (int attempt = 1; ; attempt++) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                for (String lock : locks) {
+                s.execute("SET LOCAL lock_timeout = '" + lockWaitMillis + "ms'");
+                List<String> ordered = new ArrayList<>(locks);
+                if (attempt % 2 == 0) {
+                    Collections.reverse(ordered);
+                }
+                for (String lock : ordered) {
                     s.execute(lock);
                 }
+                s.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
                 long granted = System.nanoTime();
                 work.run(s);
                 c.commit();
@@ -322,9 +343,10 @@ final class LedgerConversion {
                 }
                 if (attempt >= attempts) {
                     throw new LedgerPartitioningException("Could not " + what + " in schema \"" + schema + "\": no lock within "
-                            + lockTimeout.toMillis() + " ms on " + attempts + " attempts (a long transaction holds the table?). "
+                            + lockWaitMillis + " ms on " + attempts + " attempts (a long transaction holds the table?). "
                             + "The steps done so far are kept; call again later", "LOCK_TIMEOUT", e, e.getSQLState());
                 }
+                retries++;
                 pause(attempt);
             } catch (RuntimeException e) {
                 c.rollback();
@@ -335,9 +357,14 @@ final class LedgerConversion {
         }
     }
 
+    private long deadlockTimeoutMillis() throws SQLException {
+        String millis = text("SELECT (extract(epoch FROM current_setting('deadlock_timeout')::interval) * 1000)::bigint::text");
+        return millis == null ? 1000 : Long.parseLong(millis);
+    }
+
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(2000, 100L * attempt * attempt)); // back off, so waiting transactions finish
+            Thread.sleep(Math.min(1000, 100L * attempt)); // back off, so the transactions that waited on us finish
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerPartitioningException("Interrupted while waiting to retry a lock", "LOCK_TIMEOUT", e, null);

@@ -66,7 +66,7 @@ public final class LedgerPartitioning {
     /** Default {@code lock_timeout} of each locking step: 2 seconds. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     /** Default attempts of each locking step before {@code LOCK_TIMEOUT}: {@value}. */
-    public static final int DEFAULT_ATTEMPTS = 5;
+    public static final int DEFAULT_ATTEMPTS = 10;
     /** The oldest TechZone migration version whose ledgers this converts: {@value}. */
     public static final String MINIMUM_VERSION = "8";
 
@@ -181,7 +181,8 @@ public final class LedgerPartitioning {
                         }
                     }
                 }
-                return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock());
+                return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock(),
+                        conversion.retries());
             } finally {
                 c.setAutoCommit(autoCommit);
             }
@@ -241,7 +242,9 @@ public final class LedgerPartitioning {
 
         /**
          * How long each locking step waits for its lock before giving up and retrying (default 2 s): the
-         * longest a statement of the shop can queue behind it.
+         * longest a statement of the shop can queue behind it. The switch, which takes two locks, waits for
+         * each at most 40% of the server's {@code deadlock_timeout} (400 ms by default) if that is less, so
+         * it is always the one to give up when it closes a lock cycle with a statement of the shop.
          *
          * @throws IllegalArgumentException unless between 1 ms and 1 minute
          */

@@ -15,9 +15,11 @@ import java.util.List;
  *     the shop's reads or writes (ACCESS EXCLUSIVE on a ledger or its referenced table, SHARE ROW
  *     EXCLUSIVE on the referenced table), from the lock granted to the commit; {@link Duration#ZERO}
  *     when no such lock was taken
+ * @param retries how many times a locking step gave up waiting (lock timeout) and was tried again; 0 on a
+ *     quiet database
  */
 public record PartitioningResult(String schema, List<String> convertedTables, List<String> createdPartitions,
-                                 Duration longestLock) {
+                                 Duration longestLock, int retries) {
 
     public PartitioningResult {
         convertedTables = List.copyOf(convertedTables);
