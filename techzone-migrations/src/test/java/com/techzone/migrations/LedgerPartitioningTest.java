@@ -225,6 +225,29 @@ class LedgerPartitioningTest {
     }
 
     @Test
+    void shouldGiveUpWhileALongTransactionHoldsTheLedgerAndResumeLater() throws SQLException {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase();
+             Connection reader = db.dataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM inventory_logs").close();   // a long report, still open
+            }
+            LedgerPartitioning impatient = LedgerPartitioning.configure(db.dataSource())
+                    .lockTimeout(Duration.ofMillis(50)).attempts(2).load();
+
+            assertThatThrownBy(impatient::convert).isInstanceOfSatisfying(LedgerPartitioningException.class, e -> {
+                assertThat(e.errorCode()).isEqualTo("LOCK_TIMEOUT");
+                assertThat(e.sqlState()).contains("55P03");
+                assertThat(e.getMessage()).contains("inventory_logs", "50 ms on 2 attempts", "call again later");
+            });
+            assertThat(text(db, "SELECT relkind::text FROM pg_class WHERE oid = 'inventory_logs'::regclass")).isEqualTo("r");
+
+            reader.rollback();
+            assertThat(impatient.convert().convertedTables()).containsExactly("inventory_logs", "order_status_history");
+        }
+    }
+
+    @Test
     void shouldNameTheBadSetting() {
         LedgerPartitioning.Builder builder = LedgerPartitioning.configure(new org.postgresql.ds.PGSimpleDataSource());
         assertThatThrownBy(() -> builder.monthsAhead(0)).hasMessageContaining("monthsAhead");
