@@ -35,7 +35,9 @@ import javax.sql.DataSource;
  *       (in the same order), defaults, checks, foreign key and indexes, and the primary key
  *       {@code (id, created_at)}: PostgreSQL requires the partition key in it;</li>
  *   <li>in one short transaction (ACCESS EXCLUSIVE on the referenced table, {@code products} or
- *       {@code orders}, then on the ledger; milliseconds once granted) the table is renamed
+ *       {@code orders}, and on the ledger; milliseconds once granted; each lock waited for at most 40% of
+ *       the server's {@code deadlock_timeout}, so a shop session in a lock cycle with it is never the
+ *       deadlock victim) the table is renamed
  *       {@code <table>_p_legacy}, the parent takes the table's name and its index names, and the old
  *       table is attached as the first partition, {@code FROM (MINVALUE) TO} the constraint's bound: the
  *       validated constraint proves the bound, so the attach scans nothing, and the indexes and the
@@ -47,7 +49,11 @@ import javax.sql.DataSource;
  * ({@link Builder#attempts}) when it times out or is chosen as a deadlock victim, so statements of the
  * shop never queue behind it for longer than the lock timeout. An interrupted conversion is resumed by the
  * next call. The privileges granted on the table are granted on the parent and on each new partition.
- * Run it as the role that owns the tables (the one that runs the migrations).
+ * Run it as the role that owns the tables (the one that runs the migrations). An old month is archived
+ * with {@code ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY} (docs/schema.md).
+ *
+ * <p>Without a default partition (the default), an insert into a month that has no partition fails:
+ * schedule {@link #createPartitionsAhead()}; the health check reports a next month without a partition.
  *
  * <p>The {@code id} of a ledger row is no longer unique by itself in the database, only
  * {@code (id, created_at)}: a unique index on a partitioned table must contain the partition key. The
