@@ -156,7 +156,10 @@ final class LedgerConversion {
         if (text("SELECT to_regclass(?)::text", qualified(t + "_p_new")) == null) {
             locked("create the partitioned parent of " + t,
                     List.of("LOCK TABLE " + qualified(ledger.referenced()) + " IN SHARE ROW EXCLUSIVE MODE"), true,
-                    s -> s.execute(parentDdl));
+                    s -> {
+                        s.execute(parentDdl);
+                        giveToOwnerOf(s, t, t + "_p_new");
+                    });
         }
         locked("switch " + t + " to the partitioned parent",
                 List.of("LOCK TABLE " + qualified(ledger.referenced()) + " IN ACCESS EXCLUSIVE MODE",
@@ -213,6 +216,7 @@ final class LedgerConversion {
                     List.of("LOCK TABLE " + qualified(ledger.referenced()) + " IN SHARE ROW EXCLUSIVE MODE"), true, s -> {
                         s.execute("CREATE TABLE " + qualified(partition) + " (LIKE " + qualified(t)
                                 + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                        giveToOwnerOf(s, t, partition);
                         s.execute("ALTER TABLE " + qualified(t) + " ATTACH PARTITION " + qualified(partition) + " " + bound);
                         copyGrants(s, t, partition);
                     });
@@ -277,6 +281,16 @@ final class LedgerConversion {
 
     private static OffsetDateTime time(String bound) {
         return bound.startsWith("'") ? OffsetDateTime.parse(bound.substring(1, bound.length() - 1), TIMESTAMP) : null;
+    }
+
+    /**
+     * Makes the ledger's owner (the role that migrates) own a table this created, when another role (a
+     * superuser) runs the conversion: so the migrations can still alter it, and the {@code seq} sequence,
+     * which must have its table's owner, can move to it. A no-op when the owner runs it.
+     */
+    private void giveToOwnerOf(Statement s, String owned, String created) throws SQLException {
+        String owner = text("SELECT quote_ident(pg_get_userbyid(relowner)) FROM pg_class WHERE oid = to_regclass(?)", qualified(owned));
+        s.execute("ALTER TABLE " + qualified(created) + " OWNER TO " + owner);
     }
 
     private void copyGrants(Statement s, String from, String to) throws SQLException {

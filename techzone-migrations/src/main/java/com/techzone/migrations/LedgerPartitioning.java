@@ -49,7 +49,8 @@ import javax.sql.DataSource;
  * ({@link Builder#attempts}) when it times out or is chosen as a deadlock victim, so statements of the
  * shop never queue behind it for longer than the lock timeout. An interrupted conversion is resumed by the
  * next call. The privileges granted on the table are granted on the parent and on each new partition.
- * Run it as the role that owns the tables (the one that runs the migrations). An old month is archived
+ * Run it as the role that owns the tables (the one that runs the migrations) or as a superuser: what it
+ * creates is given to the ledger's owner either way. An old month is archived
  * with {@code ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY} (docs/schema.md).
  *
  * <p>Without a default partition (the default), an insert into a month that has no partition fails:

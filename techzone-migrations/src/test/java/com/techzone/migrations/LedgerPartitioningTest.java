@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.techzone.testing.TestRoles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -244,6 +245,29 @@ class LedgerPartitioningTest {
 
             reader.rollback();
             assertThat(impatient.convert().convertedTables()).containsExactly("inventory_logs", "order_status_history");
+        }
+    }
+
+    @Test
+    void shouldLeaveTheLedgersToTheirOwnerAndTheApplicationItsGrantsWhenASuperuserConverts() {
+        TechzoneRoles roles = TechzoneRoles.configure().owner(TestRoles.unique("lp_owner"))
+                .application(TestRoles.unique("lp_app")).monitor(TestRoles.unique("lp_monitor")).load();
+        try (TestDatabase admin = TestPostgres.get().createEmptyDatabase()) {
+            roles.apply(admin.dataSource());
+            TechzoneMigrations.migrate(new TestDatabase(admin.name(), admin.jdbcUrl(), roles.owner(), "").dataSource());
+            roles.apply(admin.dataSource());
+
+            LedgerPartitioning.configure(admin.dataSource()).load().convert();   // as the test's superuser
+
+            assertThat(text(admin, "SELECT string_agg(DISTINCT pg_get_userbyid(relowner), ',') FROM pg_class "
+                    + "WHERE relname LIKE 'inventory_logs%' OR relname LIKE 'order_status_history%'")).isEqualTo(roles.owner());
+            TestDatabase application = new TestDatabase(admin.name(), admin.jdbcUrl(), roles.application(), "");
+            application.execute(SHOP_WITH_HISTORY.formatted("public"));
+            assertThat(text(application, "SELECT count(*) FROM inventory_logs")).isEqualTo("2");
+            TestDatabase monitor = new TestDatabase(admin.name(), admin.jdbcUrl(), roles.monitor(), "");
+            assertThat(text(monitor, "SELECT count(*) FROM order_status_history")).isEqualTo("2");
+        } finally {
+            TestRoles.drop(roles.owner(), roles.application(), roles.monitor());
         }
     }
 
