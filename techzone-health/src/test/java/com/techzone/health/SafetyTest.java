@@ -72,7 +72,7 @@ class SafetyTest {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
             HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.SCHEMA, CheckGroup.INDEXES)
                     .statementTimeout(Duration.ofMillis(1)).build().run();
-            assertThat(report.checks()).hasSize(21);
+            assertThat(report.checks()).hasSize(22);
             assertThat(report.findings(Severity.UNKNOWN)).isNotEmpty()
                     .allSatisfy(f -> assertThat(f.message()).containsAnyOf("Timed out", "Could not run"));
         }

@@ -38,9 +38,10 @@ public final class TechzoneDatabaseExtension implements BeforeAllCallback, Param
         while (classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().orElseThrow();
         }
-        String schema = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), TechzoneDatabaseTest.class)
-                .map(TechzoneDatabaseTest::schema).orElse("public");
+        var annotation = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), TechzoneDatabaseTest.class);
+        String schema = annotation.map(TechzoneDatabaseTest::schema).orElse("public");
+        boolean partitioned = annotation.map(TechzoneDatabaseTest::partitionedLedgers).orElse(false);
         return classContext.getStore(NAMESPACE).computeIfAbsent(TestDatabase.class,
-                key -> TestPostgres.get().createMigratedDatabase(schema), TestDatabase.class);
+                key -> TestPostgres.get().createMigratedDatabase(schema, partitioned), TestDatabase.class);
     }
 }

@@ -17,4 +17,11 @@ public @interface TechzoneDatabaseTest {
      * decoy host tables of the same names in {@code public}: see {@link TestPostgres#createMigratedDatabase(String)}.
      */
     String schema() default "public";
+
+    /**
+     * Whether {@code inventory_logs} and {@code order_status_history} are converted to monthly
+     * partitioned tables ({@link com.techzone.migrations.LedgerPartitioning}) before the tests run
+     * (default false: the plain tables the migrations create).
+     */
+    boolean partitionedLedgers() default false;
 }

@@ -1,5 +1,6 @@
 package com.techzone.testing;
 
+import com.techzone.migrations.LedgerPartitioning;
 import com.techzone.migrations.TechzoneMigrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -92,8 +93,35 @@ public final class TestPostgres {
         return database(name);
     }
 
+    /**
+     * {@link #createMigratedDatabase(String)}, with the two ledgers converted to monthly partitioned
+     * tables by {@link LedgerPartitioning} when {@code partitionedLedgers} is true. Cloned from a template
+     * built once per schema and layout.
+     */
+    public TestDatabase createMigratedDatabase(String schema, boolean partitionedLedgers) {
+        if (!partitionedLedgers) {
+            return createMigratedDatabase(schema);
+        }
+        String partitionedTemplate = schemaTemplates.computeIfAbsent(schema + "_partitioned", key -> {
+            String name = "public".equals(schema) ? template + "_" + key : createSchemaTemplate(schema, key);
+            if ("public".equals(schema)) {
+                executeAdmin("DROP DATABASE IF EXISTS " + name);
+                executeAdmin("CREATE DATABASE " + name + " TEMPLATE " + template);
+            }
+            LedgerPartitioning.configure(dataSource(name)).schema(schema).load().convert();
+            return name;
+        });
+        String name = nextName();
+        executeAdmin("CREATE DATABASE " + name + " TEMPLATE " + partitionedTemplate);
+        return database(name);
+    }
+
     private String createSchemaTemplate(String schema) {
-        String name = template + "_" + schema;
+        return createSchemaTemplate(schema, schema);
+    }
+
+    private String createSchemaTemplate(String schema, String key) {
+        String name = template + "_" + key;
         executeAdmin("DROP DATABASE IF EXISTS " + name);
         executeAdmin("CREATE DATABASE " + name);
         TechzoneMigrations.configure(dataSource(name)).schema(schema).load().migrate();

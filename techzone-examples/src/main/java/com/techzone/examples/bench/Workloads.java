@@ -21,6 +21,7 @@ public final class Workloads {
             new DaoOverheadWorkload(),
             new CheckoutWorkload(),
             new MigrateLiveWorkload(),
+            new PartitionedLedgersWorkload(),
             new ReplicasWorkload(),
             new HealthWorkload());
 

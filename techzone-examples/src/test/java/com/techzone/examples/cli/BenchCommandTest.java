@@ -35,7 +35,7 @@ class BenchCommandTest {
                     .contains("Seq Scan on")
                     .contains("## bulk-load")
                     .contains("| copy | server_ids | 500 |")
-                    .contains("## dao-overhead").contains("## checkout").contains("## migrate-live").contains("## health")
+                    .contains("## dao-overhead").contains("## checkout").contains("## migrate-live").contains("## partitioned-ledgers").contains("## health")
                     .contains("## replicas").contains("Skipped: the replica is made from the embedded server's data directory");
             assertThat(run.err()).contains("data invariants: all kept").contains("results written to");
             String text = Files.readString(json);
@@ -162,7 +162,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "checkout-race");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, replicas, health, all");
+        assertThat(run.err()).contains("Unknown workload 'checkout-race'").contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, partitioned-ledgers, replicas, health, all");
     }
 
     @Test
@@ -176,7 +176,7 @@ class BenchCommandTest {
     @Test
     void shouldListTheWorkloadsInItsHelp() {
         assertThat(CliRun.of("bench", "--help").out().replaceAll("\\s+", " "))
-                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, replicas, health, all").contains("--iterations")
+                .contains("seed-queries, bulk-load, dao-overhead, checkout, migrate-live, partitioned-ledgers, replicas, health, all").contains("--iterations")
                 .contains("--out");
     }
 }

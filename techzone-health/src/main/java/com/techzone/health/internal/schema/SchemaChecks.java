@@ -3,7 +3,7 @@ package com.techzone.health.internal.schema;
 import com.techzone.health.internal.HealthCheck;
 import java.util.List;
 
-/** Group A: the six scored schema checks, then migration state and drift. */
+/** Group A: the six scored schema checks, then migration state, drift and the partitioned ledgers' upkeep. */
 public final class SchemaChecks {
 
     private SchemaChecks() {
@@ -13,6 +13,6 @@ public final class SchemaChecks {
     public static List<HealthCheck> all() {
         return List.of(new TablesPresentCheck(), new ForeignKeysCheck(), new ForeignKeyIndexesCheck(),
                 new CheckConstraintsCheck(), new EnumTypesCheck(), new ColumnTypesCheck(),
-                new MigrationStateCheck(), new SchemaDriftCheck());
+                new MigrationStateCheck(), new SchemaDriftCheck(), new LedgerPartitionsCheck());
     }
 }

@@ -1,0 +1,188 @@
+package com.techzone.health;
+
+import static com.techzone.health.Fixtures.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techzone.migrations.LedgerPartitioning;
+import com.techzone.migrations.TechzoneMigrations;
+import com.techzone.migrations.TechzoneRoles;
+import com.techzone.testing.TechzoneDatabaseTest;
+import com.techzone.testing.TestDatabase;
+import com.techzone.testing.TestPostgres;
+import com.techzone.testing.TestRoles;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledgers converted to monthly partitions (LedgerPartitioning): the layout conforms (no drift, score
+ * 6/6, drift still judges the partitioned tables), and the two findings of that layout, made with real
+ * partitions and rows: a month without a partition, rows in a default partition.
+ */
+@TechzoneDatabaseTest(partitionedLedgers = true)
+class PartitionedLedgersTest {
+
+    private static final String CHECK = "schema.ledger-partitions";
+    private static final String PRODUCT = "00000000-0000-0000-0000-000000000003";
+
+    private static final TechzoneRoles ROLES = TechzoneRoles.configure()
+            .owner(TestRoles.unique("pl_owner")).application(TestRoles.unique("pl_app"))
+            .monitor(TestRoles.unique("pl_monitor")).load();
+
+    @BeforeAll
+    static void enableStatements(TestDatabase db) {
+        db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    }
+
+    @AfterAll
+    static void dropRoles() {
+        TestRoles.drop(ROLES.owner(), ROLES.application(), ROLES.monitor());
+    }
+
+    @Test
+    void shouldFindThePartitionedLayoutHealthy(TestDatabase db) {
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.values()).build().run();
+
+        assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
+        assertThat(report.score()).hasToString("6/6");
+        assertThat(report.check(CHECK).orElseThrow().status()).isEqualTo(Status.HEALTHY);
+        assertThat(report.status()).isEqualTo(Status.HEALTHY);
+    }
+
+    @Test
+    void shouldStillJudgeThePartitionedTablesForDrift() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            db.execute("DROP INDEX idx_inventory_logs_created_at",
+                    "CREATE INDEX idx_order_status_history_note ON order_status_history (note)");
+
+            CheckResult drift = check(db, "schema.drift");
+
+            assertThat(drift.findings()).extracting(Finding::object)
+                    .containsExactlyInAnyOrder("inventory_logs.idx_inventory_logs_created_at",
+                            "order_status_history.idx_order_status_history_note");
+        }
+    }
+
+    @Test
+    void shouldFindNextMonthWithoutAPartitionAndQuietenOnceTheyAreCreatedAhead() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            detachCoveringNextMonth(db, "order_status_history");
+
+            CheckResult result = check(db, CHECK);
+
+            String nextMonth = value(db, "SELECT to_char(date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month', 'YYYY-MM')");
+            assertThat(result.status()).isEqualTo(Status.CRITICAL);
+            assertThat(result.findings()).filteredOn(f -> f.message().contains("next month")).singleElement().satisfies(f -> {
+                assertThat(f.object()).isEqualTo("order_status_history");
+                assertThat(f.severity()).as("without a default partition its inserts will fail").isEqualTo(Severity.CRITICAL);
+                assertThat(f.message()).contains("no partition for next month (" + nextMonth + ")", "every insert of that time fails");
+                assertThat(f.recommendation()).contains("createPartitionsAhead()");
+            });
+
+            LedgerPartitioning.configure(db.dataSource()).load().createPartitionsAhead();
+
+            assertThat(check(db, CHECK).findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFindNextMonthWithoutAPartitionAWarningWhenADefaultPartitionTakesItsRows() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
+            detachCoveringNextMonth(db, "inventory_logs");
+
+            CheckResult result = check(db, CHECK);
+
+            assertThat(result.findings()).filteredOn(f -> f.message().contains("next month")).singleElement().satisfies(f -> {
+                assertThat(f.object()).isEqualTo("inventory_logs");
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("its rows go to the default partition inventory_logs_p_default");
+            });
+        }
+    }
+
+    @Test
+    void shouldFindRowsInTheDefaultPartition() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
+            LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
+            db.execute("INSERT INTO products (id, sku, name, price, stock) VALUES ('" + PRODUCT + "', 'LAP-1', 'Laptop', 999.00, 5)",
+                    "INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at) "
+                            + "VALUES ('" + PRODUCT + "', 5, 'initial', 5, now() + interval '8 months')");
+
+            CheckResult result = check(db, CHECK);
+
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.object()).isEqualTo("inventory_logs.inventory_logs_p_default");
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).startsWith("The default partition inventory_logs_p_default holds 1 row(s), created_at from ");
+                assertThat(f.recommendation()).contains("DETACH".toLowerCase()).contains("attach it again as DEFAULT");
+            });
+            assertThat(check(db, "domain.inventory-ledger").findings()).as("the ledger itself still reconciles").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldJudgeThePartitionedLayoutAsTheMonitorRole() {
+        try (TestDatabase admin = TestPostgres.get().createEmptyDatabase()) {
+            admin.execute("CREATE EXTENSION pg_stat_statements");
+            ROLES.apply(admin.dataSource());
+            TestDatabase owner = new TestDatabase(admin.name(), admin.jdbcUrl(), ROLES.owner(), "");
+            TechzoneMigrations.migrate(owner.dataSource());
+            ROLES.apply(admin.dataSource());
+            LedgerPartitioning.configure(owner.dataSource()).defaultPartition(true).load().convert();
+            TestDatabase monitor = new TestDatabase(admin.name(), admin.jdbcUrl(), ROLES.monitor(), "");
+
+            HealthReport healthy = TechzoneHealth.configure(monitor.dataSource()).groups(CheckGroup.values()).build().run();
+
+            assertThat(healthy.score()).hasToString("6/6");
+            assertThat(healthy.checks()).as("the monitor sees everything it judges on the partitioned layout")
+                    .allSatisfy(c -> assertThat(c.status()).as(c.id()).isEqualTo(Status.HEALTHY));
+
+            owner.execute("INSERT INTO products (id, sku, name, price, stock) VALUES ('" + PRODUCT + "', 'LAP-1', 'Laptop', 999.00, 5)",
+                    "INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at) "
+                            + "VALUES ('" + PRODUCT + "', 5, 'initial', 5, now() + interval '8 months')");
+            CheckResult rows = check(monitor, CHECK);
+            assertThat(rows.findings()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("inventory_logs_p_default holds 1 row(s)"));
+        }
+    }
+
+    /** Detaches every partition (but the default) that holds part of next month: what a missed maintenance looks like. */
+    private static void detachCoveringNextMonth(TestDatabase db, String ledger) {
+        List<String> partitions = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     WITH next AS (SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC' AS t)
+                     SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid, next
+                     WHERE i.inhparent = '%s'::regclass AND pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
+                       AND coalesce((regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \\(''([^'']+)''\\)'))[1]::timestamptz
+                                    > next.t, true)
+                       AND coalesce((regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''([^'']+)''\\)'))[1]::timestamptz
+                                    < next.t + interval '1 month', true)""".formatted(ledger))) {
+            while (rs.next()) {
+                partitions.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(partitions).as("partitions of next month").isNotEmpty();
+        for (String partition : partitions) {
+            db.execute("ALTER TABLE " + ledger + " DETACH PARTITION " + partition);
+        }
+    }
+
+    private static String value(TestDatabase db, String sql) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
