@@ -451,6 +451,7 @@ public final class Techzone {
         private static Jdbi install(Jdbi jdbi) {
             jdbi.installPlugin(new SqlObjectPlugin());
             jdbi.installPlugin(new PostgresPlugin());
+            jdbi.installPlugin(SchemaJdbi.PLUGIN);
             jdbi.registerArgument(EnumSupport.arguments());
             jdbi.registerColumnMapper(EnumSupport.columns());
             jdbi.registerRowMapper(RecordMappers.of(RECORDS));

@@ -49,16 +49,17 @@ public final class Checkout {
     private static final String FINGERPRINT = "SELECT idempotency_fingerprint FROM <schema>.orders WHERE id = :orderId";
     private static final String CART_LINES = "SELECT product_id, quantity FROM <schema>.cart_items WHERE user_id = :userId";
 
+    /** Read once: {@code Techzone.checkout()} makes a Checkout per call. */
+    private static final String LOCK_CART = ClasspathSqlLocator.removingComments().locate(Checkout.class, "lockCart");
+    private static final String PLACE_ORDER = ClasspathSqlLocator.removingComments().locate(Checkout.class, "placeOrder");
+
     private final SchemaJdbi jdbi;
-    private final String lockCart;
-    private final String placeOrder;
+    private final String lockCart = LOCK_CART;
+    private final String placeOrder = PLACE_ORDER;
 
     /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
     public Checkout(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
-        ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
-        this.lockCart = locator.locate(Checkout.class, "lockCart");
-        this.placeOrder = locator.locate(Checkout.class, "placeOrder");
     }
 
     /**
