@@ -80,7 +80,9 @@ final class DaoOverheadWorkload implements Workload {
             long[] unused = new long[2];
             List<Comparison> comparisons = comparisons(tz, jdbc, pool, f, new int[] {0}, unused);
             int[] perRound = {LOOKUPS, LOOKUPS, LOOKUPS, PAGES, 1, CHECKOUTS};
-            jitWarmUp(comparisons, perRound, context);
+            if (context.options().warmup() > 0) {
+                jitWarmUp(comparisons, perRound, context);
+            }
             List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(), context.options().iterations(),
                     context.progress(), "dao-overhead");
             context.progress().done("dao-overhead: measured; counting round trips");
@@ -123,8 +125,8 @@ final class DaoOverheadWorkload implements Workload {
                             + "of insertBatch.sql), " + CHECKOUTS + " checkouts of 1-3 item carts (Techzone.checkout() "
                             + "vs lockCart.sql + placeOrder.sql by JDBC); times are per operation (round time / ops)",
                     "before the rounds each operation runs on both sides until it has made " + JIT_WARM_UP_CALLS
-                            + " calls or " + JIT_WARM_UP_SECONDS + " s passed (JIT warm-up: what a running application "
-                            + "pays per call, not a cold JVM's first calls), then the --warmup rounds",
+                            + " calls or " + JIT_WARM_UP_SECONDS + " s passed (0.5 s below scale 0.01; JIT warm-up: what a running application "
+                            + "pays per call, not a cold JVM's first calls), then the --warmup rounds; --warmup 0 skips both",
                     "writes run in a transaction that is rolled back (the batch insert: timed with its rollback; a "
                             + "checkout: the cart is filled untimed in the same transaction, only the checkout is timed), "
                             + "so the data set is left as found; commit (fsync) time, equal on both sides, is left out, "
@@ -233,13 +235,16 @@ final class DaoOverheadWorkload implements Workload {
      * Runs both sides of every comparison until each has made {@value #JIT_WARM_UP_CALLS} calls or
      * {@value #JIT_WARM_UP_SECONDS} s passed, before the warm-up rounds: the DAO side runs far more
      * code than the JDBC side, and a few thousand calls leave much of it interpreted or half
-     * compiled, which is not the cost a running application pays per call.
+     * compiled, which is not the cost a running application pays per call. Skipped with
+     * {@code --warmup 0} (the CI smoke).
      */
     private static void jitWarmUp(List<Comparison> comparisons, int[] perRound, BenchContext context) throws Exception {
         for (int i = 0; i < comparisons.size(); i++) {
             Comparison c = comparisons.get(i);
             context.progress().update("dao-overhead: JIT warm-up of " + c.name() + "...");
-            long deadline = System.nanoTime() + JIT_WARM_UP_SECONDS * 1_000_000_000L;
+            // Smoke-test sizes (scale < 0.01, as in CI) get a tenth of the time.
+            double seconds = context.options().sizes().scale() < 0.01 ? JIT_WARM_UP_SECONDS / 10.0 : JIT_WARM_UP_SECONDS;
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
             for (long calls = 0; calls < JIT_WARM_UP_CALLS && System.nanoTime() - deadline < 0; calls += perRound[i]) {
                 c.a().run();
                 c.b().run();
