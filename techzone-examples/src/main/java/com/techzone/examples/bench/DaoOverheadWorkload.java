@@ -14,6 +14,8 @@ import com.techzone.examples.bench.Interleaved.Outcome;
 import com.techzone.examples.bench.ResultTable.Column;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -60,6 +62,7 @@ final class DaoOverheadWorkload implements Workload {
     static final int JIT_WARM_UP_SECONDS = 5;
 
     private static final UUID MIN_UUID = new UUID(0, 0);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Override
     public String name() {
@@ -77,16 +80,26 @@ final class DaoOverheadWorkload implements Workload {
             Techzone tz = Techzone.create(pool);
             Fixture f = Fixture.load(pool);
             Jdbc jdbc = new Jdbc(pool);
-            long[] unused = new long[2];
-            List<Comparison> comparisons = comparisons(tz, jdbc, pool, f, new int[] {0}, unused);
+            long[] checkoutCounters = new long[4];
+            List<Comparison> comparisons = comparisons(tz, jdbc, pool, f, new int[] {0}, checkoutCounters);
             int[] perRound = {LOOKUPS, LOOKUPS, LOOKUPS, PAGES, 1, CHECKOUTS};
             if (context.options().warmup() > 0) {
                 jitWarmUp(comparisons, perRound, context);
             }
+            checkoutCounters[2] = 0;
+            checkoutCounters[3] = 0;
+            // Client CPU of each side (ThreadMXBean): robust where wall time is not, on a machine shared with others.
+            long[][] cpu = new long[comparisons.size()][2];
+            List<Comparison> timed = new ArrayList<>();
+            for (int i = 0; i < comparisons.size(); i++) {
+                timed.add(withCpu(comparisons.get(i), cpu[i]));
+            }
+            comparisons = timed;
             List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(), context.options().iterations(),
                     context.progress(), "dao-overhead");
             context.progress().done("dao-overhead: measured; counting round trips");
             double[][] roundTrips = roundTrips(context, f, perRound);
+            long runs = (long) context.options().warmup() + context.options().iterations();
             context.progress().done("dao-overhead: measured");
             ResultTable.Builder table = ResultTable.builder("overhead", "DAO vs hand-written JDBC, same SQL (ms per operation)",
                     new Column("operation", "operation"), new Column("ops_per_round", "ops/round"),
@@ -94,16 +107,22 @@ final class DaoOverheadWorkload implements Workload {
                     new Column("jdbc_median_ms", "JDBC median"), new Column("jdbc_p95_ms", "JDBC p95"),
                     new Column("ratio", "DAO/JDBC (x)"), new Column("target_ratio", "target (x)"),
                     new Column("target_met", "target met"), new Column("dao_round_trips", "DAO round trips/op"),
-                    new Column("jdbc_round_trips", "JDBC round trips/op"));
+                    new Column("jdbc_round_trips", "JDBC round trips/op"),
+                    new Column("dao_cpu_us", "DAO client CPU/op (µs)"), new Column("jdbc_cpu_us", "JDBC client CPU/op (µs)"),
+                    new Column("cpu_ratio", "CPU DAO/JDBC (x)"));
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 int k = perRound[i];
+                boolean isCheckout = o.name().equals("checkout");
+                double daoCpu = (isCheckout ? checkoutCounters[2] : cpu[i][0]) / 1e3 / runs / k;
+                double jdbcCpu = (isCheckout ? checkoutCounters[3] : cpu[i][1]) / 1e3 / runs / k;
                 table.row("operation", o.name(), "ops_per_round", (long) k,
                         "dao_median_ms", o.a().medianMillis() / k, "dao_p95_ms", o.a().p95Millis() / k,
                         "jdbc_median_ms", o.b().medianMillis() / k, "jdbc_p95_ms", o.b().p95Millis() / k,
                         "ratio", o.ratio(), "target_ratio", TARGET_RATIOS.get(o.name()),
                         "target_met", TARGET_RATIOS.containsKey(o.name()) ? o.ratio() <= TARGET_RATIOS.get(o.name()) : null,
-                        "dao_round_trips", roundTrips[i][0], "jdbc_round_trips", roundTrips[i][1]);
+                        "dao_round_trips", roundTrips[i][0], "jdbc_round_trips", roundTrips[i][1],
+                        "dao_cpu_us", daoCpu, "jdbc_cpu_us", jdbcCpu, "cpu_ratio", daoCpu / jdbcCpu);
             }
             return new WorkloadResult(name(), "DAO vs hand-written JDBC", List.of(table.build()), List.of(
                     "both sides share one HikariCP pool (TechzonePool defaults: reWriteBatchedInserts=true; 2 connections) "
@@ -115,6 +134,10 @@ final class DaoOverheadWorkload implements Workload {
                     "point_lookup_jdbi_fluent: Jdbi's fluent API (handle.createQuery(sql).bind(\"id\", id).mapTo(Product.class).one(), "
                             + "the same SQL and record mapper) on one held handle against the same JDBC: the cost of a Jdbi statement "
                             + "itself, the floor of any DAO that runs Jdbi statements; it has no target",
+                    "client CPU/op: the benchmark thread's CPU time (ThreadMXBean) over the --warmup and measured rounds, "
+                            + "divided by the operations: the client's own cost, which a loaded machine barely skews (wall time "
+                            + "also holds the server's work and waits for a core); for a checkout only the timed part; both "
+                            + "sides of the batch insert include building their rows",
                     "round trips/op: counted on a separate pool of one connection whose sockets count them (each read "
                             + "after a write is one), running every operation once more after a first run; for a checkout only "
                             + "the timed part (the workflow's statements, on a transaction the trial opened), so neither the "
@@ -136,11 +159,12 @@ final class DaoOverheadWorkload implements Workload {
 
     /**
      * The operations, DAO side first; {@code round} numbers the batch inserts' SKUs, and
-     * {@code checkoutRoundTrips} adds up the round trips of the timed part of each checkout (DAO,
-     * JDBC) when the pool counts them ({@link RoundTripCounter}).
+     * {@code checkoutCounters} adds up, for the timed part of each checkout, the round trips (DAO,
+     * JDBC; when the pool counts them, {@link RoundTripCounter}) and the client thread's CPU
+     * nanoseconds (DAO, JDBC).
      */
     private static List<Comparison> comparisons(Techzone tz, Jdbc jdbc, HikariDataSource pool, Fixture f, int[] round,
-                                                long[] checkoutRoundTrips) throws NoSuchMethodException {
+                                                long[] checkoutCounters) throws NoSuchMethodException {
         String findById = ProductDao.class.getMethod("findById", UUID.class).getAnnotation(SqlQuery.class).value();
     return List.of(
                 new Comparison("point_lookup", Interleaved.Trial.timed(() -> {
@@ -203,10 +227,12 @@ final class DaoOverheadWorkload implements Workload {
                             UUID user = f.user(i);
                             Fixture.fillCart(h.getConnection(), user, f.cart(i));
                             long trips = RoundTripCounter.count();
+                            long cpu = CPU.getCurrentThreadCpuTime();
                             long start = System.nanoTime();
                             tz.checkout().checkout(h, CheckoutRequest.of(user));
                             total += System.nanoTime() - start;
-                            checkoutRoundTrips[0] += RoundTripCounter.count() - trips;
+                            checkoutCounters[2] += CPU.getCurrentThreadCpuTime() - cpu;
+                            checkoutCounters[0] += RoundTripCounter.count() - trips;
                             h.rollback();
                         }
                     }
@@ -219,16 +245,33 @@ final class DaoOverheadWorkload implements Workload {
                             UUID user = f.user(i);
                             Fixture.fillCart(c, user, f.cart(i));
                             long trips = RoundTripCounter.count();
+                            long cpu = CPU.getCurrentThreadCpuTime();
                             long start = System.nanoTime();
                             jdbc.checkout(c, user);
                             total += System.nanoTime() - start;
-                            checkoutRoundTrips[1] += RoundTripCounter.count() - trips;
+                            checkoutCounters[3] += CPU.getCurrentThreadCpuTime() - cpu;
+                            checkoutCounters[1] += RoundTripCounter.count() - trips;
                             c.rollback();
                             c.setAutoCommit(true);
                         }
                     }
                     return total;
                 }));
+    }
+
+    /** {@code c} with each side's thread CPU time added to {@code cpu} (A, B). */
+    private static Comparison withCpu(Comparison c, long[] cpu) {
+        return new Comparison(c.name(), () -> {
+            long start = CPU.getCurrentThreadCpuTime();
+            long nanos = c.a().run();
+            cpu[0] += CPU.getCurrentThreadCpuTime() - start;
+            return nanos;
+        }, () -> {
+            long start = CPU.getCurrentThreadCpuTime();
+            long nanos = c.b().run();
+            cpu[1] += CPU.getCurrentThreadCpuTime() - start;
+            return nanos;
+        });
     }
 
     /**
@@ -260,7 +303,7 @@ final class DaoOverheadWorkload implements Workload {
         HikariConfig config = RoundTripCounter.enable(context.server().poolConfig(context.database(), 1,
                 "techzone-bench-dao-round-trips"));
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            long[] checkout = new long[2];
+            long[] checkout = new long[4];
             List<Comparison> comparisons = comparisons(Techzone.create(pool), new Jdbc(pool), pool, f, new int[] {1_000}, checkout);
             double[][] trips = new double[comparisons.size()][2];
             for (int i = 0; i < comparisons.size(); i++) {
