@@ -2,6 +2,7 @@ package com.techzone.core.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -135,6 +136,9 @@ final class SharedExtensions implements HandleSupplier {
 
     private static final class SupplierFactory implements ExtensionFactory {
 
+        /** Jdbi calls {@link #attach} directly, without its proxy: this runs on every DAO call. */
+        private static final Set<FactoryFlag> FLAGS = Collections.unmodifiableSet(EnumSet.of(FactoryFlag.DONT_USE_PROXY));
+
         @Override
         public boolean accepts(Class<?> extensionType) {
             return extensionType == SupplierOf.class;
@@ -148,7 +152,7 @@ final class SharedExtensions implements HandleSupplier {
 
         @Override
         public Set<FactoryFlag> getFactoryFlags() {
-            return EnumSet.of(FactoryFlag.DONT_USE_PROXY);
+            return FLAGS;
         }
     }
 
