@@ -162,13 +162,14 @@ public final class Checkout {
                 .bind("idempotencyFingerprint",
                         request.idempotencyKey() == null ? null : RequestFingerprint.of(request, ordered))
                 .bind("historyId", Uuids.v7())
-                .bindArray("itemIds", UUID.class, itemIds)
-                .bindArray("logIds", UUID.class, logIds)
-                .bindArray("productIds", UUID.class, productIds)
-                .bindArray("quantities", Integer.class, quantities)
-                .bindArray("prices", String.class, prices)
-                .bindArray("names", String.class, names)
-                .bindArray("skus", String.class, skus)
+                // Java arrays, not bindArray(name, type, list): that builds a generic List<T> type on every call.
+                .bind("itemIds", itemIds.toArray(new UUID[0]))
+                .bind("logIds", logIds.toArray(new UUID[0]))
+                .bind("productIds", productIds.toArray(new UUID[0]))
+                .bind("quantities", quantities.toArray(new Integer[0]))
+                .bind("prices", prices.toArray(new String[0]))
+                .bind("names", names.toArray(new String[0]))
+                .bind("skus", skus.toArray(new String[0]))
                 .mapTo(Order.class)
                 .one();
         List<OrderItem> items = new ArrayList<>(lines.size());
