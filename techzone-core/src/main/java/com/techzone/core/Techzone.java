@@ -151,7 +151,9 @@ public final class Techzone {
      * the SqlObject and PostgreSQL plugins and this library's mappers into it; the host's own
      * registrations stay, except for mappers of this library's types. The schema setting is kept by
      * the facade, not by the Jdbi: several facades with different schemas (tenants) can share one
-     * Jdbi, and the host's own statements, templates and defined attributes are not changed.
+     * Jdbi, and the host's own statements, templates and defined attributes are not changed. The
+     * DAOs run with a copy of the Jdbi's configuration taken at the facade's first DAO call (each DAO
+     * type is attached once, not per call): configure the Jdbi before that.
      */
     public static Builder configure(Jdbi jdbi) {
         return new Builder(Checks.notNull("jdbi", jdbi));
@@ -454,6 +456,7 @@ public final class Techzone {
         private static Jdbi install(Jdbi jdbi) {
             jdbi.installPlugin(new SqlObjectPlugin());
             jdbi.installPlugin(new PostgresPlugin());
+            jdbi.installPlugin(SchemaJdbi.PLUGIN);
             jdbi.registerArgument(EnumSupport.arguments());
             jdbi.registerColumnMapper(EnumSupport.columns());
             jdbi.registerRowMapper(RecordMappers.of(RECORDS));

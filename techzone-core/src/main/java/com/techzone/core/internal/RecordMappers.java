@@ -64,6 +64,8 @@ public final class RecordMappers implements RowMapperFactory {
         private final RecordComponent[] components;
         private final Map<String, Integer> componentByColumn;
         private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+        /** The layout found last: a DAO query's results have the same columns every time, so this is the usual hit. */
+        private volatile Layout last;
 
         Shape(Class<?> type) {
             this.components = type.getRecordComponents();
@@ -102,22 +104,30 @@ public final class RecordMappers implements RowMapperFactory {
         private Layout layout(ResultSet rs) throws SQLException {
             ResultSetMetaData meta = rs.getMetaData();
             int count = meta.getColumnCount();
+            Layout recent = last;
+            if (recent != null && recent.matches(meta, count)) {
+                return recent;
+            }
             String[] labels = new String[count];
             for (int c = 0; c < count; c++) {
                 labels[c] = meta.getColumnLabel(c + 1).toLowerCase(Locale.ROOT);
             }
-            return layouts.computeIfAbsent(String.join(",", labels), key -> new Layout(this, labels));
+            Layout layout = layouts.computeIfAbsent(String.join(",", labels), key -> new Layout(this, labels));
+            last = layout;
+            return layout;
         }
     }
 
     /** For one list of column labels: the column of each component and how to read it. */
     private static final class Layout {
         private final Shape shape;
+        private final String[] labels;
         private final int[] columnOfComponent;
         private final Reader[] readers;
 
         Layout(Shape shape, String[] labels) {
             this.shape = shape;
+            this.labels = labels;
             int n = shape.components.length;
             this.columnOfComponent = new int[n];
             this.readers = new Reader[n];
@@ -135,6 +145,19 @@ public final class RecordMappers implements RowMapperFactory {
                 }
                 readers[i] = reader(shape.components[i].getType());
             }
+        }
+
+        /** Whether a result with this metadata has exactly this layout's column labels (lower-cased), in order. */
+        boolean matches(ResultSetMetaData meta, int count) throws SQLException {
+            if (count != labels.length) {
+                return false;
+            }
+            for (int c = 0; c < count; c++) {
+                if (!labels[c].equals(meta.getColumnLabel(c + 1).toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Object map(ResultSet rs) throws SQLException {

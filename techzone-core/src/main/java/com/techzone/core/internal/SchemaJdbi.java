@@ -4,7 +4,6 @@ import com.techzone.core.DatabaseUnavailableException;
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.SchemaNotMigratedException;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.extension.HandleSupplier;
+import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -31,15 +32,22 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  *
  * <p><b>How it reaches the database.</b> A {@link SchemaEngine} per schema replaces
  * {@value #PLACEHOLDER} with the schema name. It is set as the template engine only of the
- * statements this library runs: on the handles it opens, and on a host's handle only for the
- * duration of one workflow or one call of an attached DAO, after which the handle gets its own
- * engine back. Nothing is defined or replaced on the host's {@link Jdbi}, so two facades with
+ * statements this library runs: in the configuration copy its DAOs run with ({@link SharedExtensions}),
+ * on the handles its workflows open, and on a host's handle only for the duration of one workflow,
+ * after which the handle gets its own engine back. Nothing is defined or replaced on the host's
+ * {@link Jdbi}, so two facades with
  * different schemas over one host Jdbi do not see each other, and the host's own templates and
  * attributes (even one named {@code schema}) are untouched. Jdbi caches parsed templates by (engine, text), and the engine's parse result is the
  * finished SQL: per call that is one cache hit, no string building, and no extra round trip (no
  * {@code SET search_path}).
  */
 public final class SchemaJdbi {
+
+    /**
+     * What {@code Techzone} installs into every Jdbi it runs DAOs on: an extension factory for a
+     * type of this package only, which lets a shared SqlObject run on a handle ({@link SharedExtensions}).
+     */
+    public static final JdbiPlugin PLUGIN = SharedExtensions.PLUGIN;
 
     /** What stands for the schema in the SQL text. */
     public static final String PLACEHOLDER = "<schema>";
@@ -56,6 +64,8 @@ public final class SchemaJdbi {
     private final SchemaEngine engine;
     /** Whether {@link #verify()} found the tables; read once per call until then (a volatile read after). */
     private volatile boolean verified;
+    /** Made on first use: {@link #shared()}. */
+    private volatile SharedExtensions shared;
 
     private SchemaJdbi(Jdbi jdbi, String schema, Runnable onWrite) {
         this.jdbi = jdbi;
@@ -165,25 +175,30 @@ public final class SchemaJdbi {
     }
 
     /**
-     * A SqlObject bound to the host's {@code handle}, reaching this schema. Each call runs with this
-     * schema's engine on the handle and gives the handle its own engine back (Jdbi copies a
-     * handle's configuration into an extension lazily, so setting it once at attach would not hold).
+     * A SqlObject bound to the host's {@code handle}, reaching this schema: the schema's shared
+     * extension of {@code type} ({@link SharedExtensions}) run on that handle. The handle's own
+     * configuration is not changed.
      */
     public <T> T attach(Handle handle, Class<T> type) {
-        T extension = onHostHandle(handle, h -> h.attach(type));
+        if (!verified) {
+            verify(handle);
+        }
+        SharedExtensions shared = shared();
+        shared.extension(type);
+        HandleSupplier supplier = SharedExtensions.supplierOf(handle);
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(type, proxy, method, args);
             }
-            return onHostHandle(handle, h -> invoke(extension, method, args));
+            return shared.call(supplier, type, method, args);
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     /**
-     * A SqlObject whose every call opens a handle reaching this schema, attaches, runs and closes
-     * it, as {@link Jdbi#onDemand} does; a returned {@link Stream} keeps its handle until it is
-     * closed.
+     * A SqlObject whose every call opens a handle, runs the schema's shared extension of
+     * {@code type} ({@link SharedExtensions}) on it and closes it, as {@link Jdbi#onDemand} does
+     * without attaching per call; a returned {@link Stream} keeps its handle until it is closed.
      */
     public <T> T onDemand(Class<T> type) {
         InvocationHandler handler = (proxy, method, args) -> {
@@ -196,10 +211,14 @@ public final class SchemaJdbi {
     }
 
     private Object invokeOnDemand(Class<?> type, Method method, Object[] args) {
-        Handle handle = bind(jdbi.open());
+        SharedExtensions shared = shared();
+        Handle handle = jdbi.open();
         boolean handedOver = false;
         try {
-            Object result = invoke(handle.attach(type), method, args);
+            if (!verified) {
+                verify(handle);
+            }
+            Object result = shared.call(SharedExtensions.supplierOf(handle), type, method, args);
             if (result instanceof Stream<?> stream) {
                 handedOver = true;
                 return stream.onClose(handle::close);
@@ -212,30 +231,33 @@ public final class SchemaJdbi {
         }
     }
 
+    /**
+     * The schema's shared extensions, made on first use: their configuration is the Jdbi's as it is
+     * then (the facade has installed its plugins and mappers by that time), with this schema's
+     * engine set in the copy only.
+     */
+    private SharedExtensions shared() {
+        SharedExtensions made = shared;
+        if (made == null) {
+            synchronized (this) {
+                made = shared;
+                if (made == null) {
+                    ConfigRegistry config = jdbi.getConfig().createCopy();
+                    config.get(SqlStatements.class).setTemplateEngine(engine);
+                    made = new SharedExtensions(jdbi, config);
+                    shared = made;
+                }
+            }
+        }
+        return made;
+    }
+
     private Object objectMethod(Class<?> type, Object proxy, Method method, Object[] args) {
         return switch (method.getName()) {
             case "equals" -> proxy == args[0];
             case "hashCode" -> System.identityHashCode(proxy);
             default -> type.getName() + " on schema " + schema;
         };
-    }
-
-    /** Calls the Jdbi extension, rethrowing what the method threw (always unchecked for our DAOs). */
-    private static Object invoke(Object extension, Method method, Object[] args) {
-        try {
-            return method.invoke(extension, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("DAO method " + method.getName() + " threw a checked exception", cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("DAO method " + method.getName() + " is not accessible", e);
-        }
     }
 
     private Handle bind(Handle handle) {

@@ -51,16 +51,17 @@ public final class Checkout {
     private static final String FINGERPRINT = "SELECT idempotency_fingerprint FROM <schema>.orders WHERE id = :orderId";
     private static final String CART_LINES = "SELECT product_id, quantity FROM <schema>.cart_items WHERE user_id = :userId";
 
+    /** Read once: {@code Techzone.checkout()} makes a Checkout per call. */
+    private static final String LOCK_CART = ClasspathSqlLocator.removingComments().locate(Checkout.class, "lockCart");
+    private static final String PLACE_ORDER = ClasspathSqlLocator.removingComments().locate(Checkout.class, "placeOrder");
+
     private final SchemaJdbi jdbi;
-    private final String lockCart;
-    private final String placeOrder;
+    private final String lockCart = LOCK_CART;
+    private final String placeOrder = PLACE_ORDER;
 
     /** @param jdbi the facade's Jdbi and schema; get one from {@link com.techzone.core.Techzone} */
     public Checkout(SchemaJdbi jdbi) {
         this.jdbi = jdbi;
-        ClasspathSqlLocator locator = ClasspathSqlLocator.removingComments();
-        this.lockCart = locator.locate(Checkout.class, "lockCart");
-        this.placeOrder = locator.locate(Checkout.class, "placeOrder");
     }
 
     /**
@@ -163,13 +164,14 @@ public final class Checkout {
                 .bind("idempotencyFingerprint",
                         request.idempotencyKey() == null ? null : RequestFingerprint.of(request, ordered))
                 .bind("historyId", Uuids.v7())
-                .bindArray("itemIds", UUID.class, itemIds)
-                .bindArray("logIds", UUID.class, logIds)
-                .bindArray("productIds", UUID.class, productIds)
-                .bindArray("quantities", Integer.class, quantities)
-                .bindArray("prices", String.class, prices)
-                .bindArray("names", String.class, names)
-                .bindArray("skus", String.class, skus)
+                // Java arrays, not bindArray(name, type, list): that builds a generic List<T> type on every call.
+                .bind("itemIds", itemIds.toArray(new UUID[0]))
+                .bind("logIds", logIds.toArray(new UUID[0]))
+                .bind("productIds", productIds.toArray(new UUID[0]))
+                .bind("quantities", quantities.toArray(new Integer[0]))
+                .bind("prices", prices.toArray(new String[0]))
+                .bind("names", names.toArray(new String[0]))
+                .bind("skus", skus.toArray(new String[0]))
                 .mapTo(Order.class)
                 .one();
         List<OrderItem> items = new ArrayList<>(lines.size());

@@ -27,7 +27,7 @@ public record BenchReport(Instant startedAt, Instant finishedAt, String workload
                           List<DataInvariants.Violation> violations, List<WorkloadResult> results) {
 
     /** The name and version of the JSON format. */
-    public static final String FORMAT = "techzone-bench/1";
+    public static final String FORMAT = "techzone-bench/2";
 
     public BenchReport {
         violations = List.copyOf(violations);

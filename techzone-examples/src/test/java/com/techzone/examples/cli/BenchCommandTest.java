@@ -39,7 +39,7 @@ class BenchCommandTest {
                     .contains("## replicas").contains("Skipped: the replica is made from the embedded server's data directory");
             assertThat(run.err()).contains("data invariants: all kept").contains("results written to");
             String text = Files.readString(json);
-            assertThat(text).contains("\"format\": \"techzone-bench/1\"", "\"started_at\"", "\"finished_at\"",
+            assertThat(text).contains("\"format\": \"techzone-bench/2\"", "\"started_at\"", "\"finished_at\"",
                     "\"workload\": \"all\"", "\"scale\": 0.001", "\"iterations\": 2", "\"warmup\": 1",
                     "\"cores\"", "\"jvm\"", "\"postgres_version\"", "\"synchronous_commit\"", "\"fsync\"",
                     "\"durable_commits\"", "\"rows_per_second\"", "\"passed\": true", "\"violations\": []",
