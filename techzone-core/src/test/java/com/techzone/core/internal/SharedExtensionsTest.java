@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.techzone.core.Techzone;
 import com.techzone.core.catalog.Category;
 import com.techzone.core.catalog.CategoryDao;
+import com.techzone.core.internal.dao.CategorySql;
 import com.techzone.core.catalog.NewCategory;
 import com.techzone.core.catalog.NewProduct;
 import com.techzone.core.catalog.Product;
@@ -55,7 +56,7 @@ class SharedExtensionsTest {
         assertThat(tz.categories().findBySlug("cables-once")).isPresent();
         Optional<Category> attached = host.withHandle(h -> tz.attach(h, CategoryDao.class).findBySlug("cables-once"));
         assertThat(attached).isPresent();
-        assertThatThrownBy(() -> host.useHandle(h -> h.attach(CategoryDao.class)))
+        assertThatThrownBy(() -> host.useHandle(h -> h.attach(CategorySql.class)))
                 .hasMessageContaining("onDemand proxy");
     }
 
