@@ -165,8 +165,8 @@ final class DaoOverheadWorkload implements Workload {
      */
     private static List<Comparison> comparisons(Techzone tz, Jdbc jdbc, HikariDataSource pool, Fixture f, int[] round,
                                                 long[] checkoutCounters) throws NoSuchMethodException {
-        String findById = ProductDao.class.getMethod("findById", UUID.class).getAnnotation(SqlQuery.class).value();
-    return List.of(
+        String findById = Jdbc.PRODUCT_SQL.getMethod("byId", UUID.class).getAnnotation(SqlQuery.class).value();
+        return List.of(
                 new Comparison("point_lookup", Interleaved.Trial.timed(() -> {
                     for (int i = 0; i < LOOKUPS; i++) {
                         tz.products().findById(f.product(i)).orElseThrow();
@@ -406,16 +406,16 @@ final class DaoOverheadWorkload implements Workload {
          * The internal SqlObject behind {@link ProductDao}, which holds its SQL: named, not imported,
          * since no module may import another's internal package; the benchmark must run the very SQL the DAO runs.
          */
-        private final Class<?> productSql = internalType("com.techzone.core.internal.dao.ProductSql");
-        private final NamedSql insertBatch = NamedSql.resource(productSql, "insertBatch");
+        static final Class<?> PRODUCT_SQL = internalType("com.techzone.core.internal.dao.ProductSql");
+        private final NamedSql insertBatch = NamedSql.resource(PRODUCT_SQL, "insertBatch");
         private final NamedSql lockCart = NamedSql.resource(Checkout.class, "lockCart");
         private final NamedSql placeOrder = NamedSql.resource(Checkout.class, "placeOrder");
 
         Jdbc(DataSource pool) throws NoSuchMethodException {
             this.pool = pool;
-            this.findById = NamedSql.parse(productSql.getMethod("byId", UUID.class)
+            this.findById = NamedSql.parse(PRODUCT_SQL.getMethod("byId", UUID.class)
                     .getAnnotation(SqlQuery.class).value());
-            this.activeByCategory = NamedSql.parse(productSql.getMethod("activeByCategoryAfter", UUID.class,
+            this.activeByCategory = NamedSql.parse(PRODUCT_SQL.getMethod("activeByCategoryAfter", UUID.class,
                     String.class, UUID.class, int.class).getAnnotation(SqlQuery.class).value());
         }
 
