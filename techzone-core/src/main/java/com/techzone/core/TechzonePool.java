@@ -1,8 +1,8 @@
 package com.techzone.core;
 
+import com.techzone.core.internal.Checks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Objects;
 
 /**
  * A HikariCP pool with production defaults, for hosts that have no pool yet. Defaults:
@@ -46,7 +46,7 @@ public final class TechzonePool {
      * {@link Pooler#driverProperties()} ({@code prepareThreshold=0} for {@link Pooler#TRANSACTION}).
      *
      * @param pooler what sits between the pool and PostgreSQL; {@link Pooler#NONE} for a direct connection
-     * @throws InvalidInputException naming {@code jdbcUrl} or {@code pooler} when one is missing or invalid
+     * @throws InvalidInputException naming {@code jdbcUrl}, {@code user} or {@code pooler} when one is missing or invalid
      */
     public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName,
                                       Pooler pooler) {
@@ -58,7 +58,7 @@ public final class TechzonePool {
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setUsername(Objects.requireNonNull(user, "user"));
+        config.setUsername(Checks.notNull("user", user));
         config.setPassword(password);
         config.setPoolName("techzone");
         config.setMaximumPoolSize(DEFAULT_POOL_SIZE);

@@ -24,6 +24,8 @@ class TechzonePoolTest {
                 .containsEntry("tcpKeepAlive", "true").containsEntry("ApplicationName", "shop-web");
         assertThatThrownBy(() -> TechzonePool.config("jdbc:mysql://db/shop", "app", null, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("jdbcUrl");
+        assertThatThrownBy(() -> TechzonePool.config("jdbc:postgresql://db/shop", null, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("user"));
     }
 
     @Test
