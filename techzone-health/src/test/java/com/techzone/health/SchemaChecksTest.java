@@ -148,6 +148,36 @@ class SchemaChecksTest {
     }
 
     @Test
+    void shouldJudgeEachKindOfDriftWithTheSeverityAndNameTheDocsGive() {
+        // Missing: CRITICAL for columns and constraints, WARNING for indexes, functions, triggers;
+        // added on a TechZone table: WARNING; an extension in the schema: INFO.
+        db.execute("ALTER TABLE contacts DROP COLUMN subject", "DROP INDEX idx_contacts_status",
+                "DROP FUNCTION set_updated_at() CASCADE", "ALTER TABLE orders ADD COLUMN audit_note text",
+                "CREATE INDEX idx_orders_audit_note ON orders (audit_note)", "CREATE EXTENSION pg_stat_statements");
+        CheckResult result = check(db, "schema.drift");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).filteredOn(f -> !f.object().contains(".trg_"))
+                .extracting(Finding::object, Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("contacts.subject", Severity.CRITICAL,
+                                "The column contacts.subject that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("contacts.chk_contacts_subject_length", Severity.CRITICAL,
+                                "The constraint chk_contacts_subject_length on contacts that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("contacts.idx_contacts_status", Severity.WARNING,
+                                "The index idx_contacts_status on contacts that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("set_updated_at", Severity.WARNING,
+                                "The function set_updated_at that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("orders.audit_note", Severity.WARNING,
+                                "The column orders.audit_note was not created by the TechZone migrations"),
+                        org.assertj.core.groups.Tuple.tuple("orders.idx_orders_audit_note", Severity.WARNING,
+                                "The index idx_orders_audit_note on orders was not created by the TechZone migrations"),
+                        org.assertj.core.groups.Tuple.tuple("pg_stat_statements", Severity.INFO,
+                                "The extension pg_stat_statements was not created by the TechZone migrations"));
+        // the function's triggers went with it: one WARNING per TechZone table that had one (10)
+        assertThat(result.findings()).filteredOn(f -> f.object().contains(".trg_")).hasSize(10)
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    }
+
+    @Test
     void shouldLeaveTheHostsOwnObjectsInASharedSchemaAlone() {
         db.execute("CREATE TABLE users2 (id bigint PRIMARY KEY, email text NOT NULL)",
                 "CREATE UNIQUE INDEX users2_email ON users2 (email)",
