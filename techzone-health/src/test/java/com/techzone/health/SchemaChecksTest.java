@@ -129,6 +129,18 @@ class SchemaChecksTest {
     }
 
     @Test
+    void shouldFindAMigrationAppliedButNotPackaged() {
+        // older than the latest packaged version, so neither "pending" nor "newer": a mismatch
+        db.execute("INSERT INTO techzone_schema_history (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, execution_time, success) VALUES (98, '7.5', 'hotfix', 'SQL', 'V7_5__hotfix.sql', 1, 'me', 1, true)");
+        assertThat(check(db, "schema.migrations").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).contains("does not match the packaged migrations")
+                    .contains("migration V7.5 was applied but is not packaged");
+        });
+    }
+
+    @Test
     void shouldSayNoMigrationIsRecordedWhenTheHistoryTableIsMissing() {
         db.execute("DROP TABLE techzone_schema_history");
         assertThat(check(db, "schema.migrations").findings()).singleElement().satisfies(f -> {
