@@ -231,6 +231,28 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldFindStaleStatisticsFromOneThousandChangesOn(TestDatabase db) {
+        // Never analyzed (so stale), every row a change: 999 changes are not judged, 1000 are a WARNING.
+        db.execute("CREATE TABLE scratch_analyze (g int) WITH (autovacuum_enabled = false)");
+        try {
+            db.execute("INSERT INTO scratch_analyze SELECT g FROM generate_series(1, 999) g", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_mod_since_analyze = 999 FROM pg_stat_user_tables WHERE relname = 'scratch_analyze'");
+            assertThat(check(db, "ops.autovacuum").findings()).noneSatisfy(f -> assertThat(f.object()).isEqualTo("scratch_analyze"));
+            db.execute("INSERT INTO scratch_analyze VALUES (1000)", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_mod_since_analyze = 1000 FROM pg_stat_user_tables WHERE relname = 'scratch_analyze'");
+            assertThat(check(db, "ops.autovacuum").findings()).filteredOn(f -> f.object().equals("scratch_analyze")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.measured()).isEqualTo("1000 changes");
+                        assertThat(f.message()).startsWith("Table scratch_analyze changed 1000 rows since its last analyze (never)");
+                        assertThat(f.recommendation()).isEqualTo("ANALYZE scratch_analyze");
+                    });
+        } finally {
+            db.execute("DROP TABLE scratch_analyze");
+        }
+    }
+
+    @Test
     void shouldBeCriticalWhenStatisticsCollectionIsOff(TestDatabase db) {
         db.execute("ALTER DATABASE " + db.name() + " SET track_counts = off");
         try {
