@@ -94,10 +94,15 @@ class SchemaChecksTest {
         assertThat(result.findings()).extracting(Finding::object, Finding::severity).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("products.price", Severity.CRITICAL),
                 org.assertj.core.groups.Tuple.tuple("orders.shipping_address", Severity.WARNING));
-        db.execute("ALTER TABLE contacts ALTER COLUMN created_at TYPE timestamp");
+        db.execute("ALTER TABLE contacts ALTER COLUMN created_at TYPE timestamp", "ALTER TABLE order_items ALTER COLUMN price TYPE bigint");
         assertThat(check(db, "schema.column-types").findings()).anySatisfy(f -> {
             assertThat(f.object()).isEqualTo("contacts.created_at");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        }).anySatisfy(f -> {
+            // money in whole numbers: no float, but no cents either
+            assertThat(f.object()).isEqualTo("order_items.price");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).isEqualTo("order_items.price holds money but is bigint");
         });
     }
 
