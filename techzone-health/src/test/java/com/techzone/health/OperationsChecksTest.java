@@ -149,6 +149,9 @@ class OperationsChecksTest {
                 assertThat(m.find()).isTrue();
                 int used = Integer.parseInt(m.group(1));
                 assertThat(used).as("at least the two held here").isGreaterThanOrEqualTo(2);
+                assertThat(m.group(2)).as("max_connections - superuser_reserved_connections - reserved_connections")
+                        .isEqualTo(scalar(db, "SELECT (current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int "
+                                + "- coalesce(current_setting('reserved_connections', true)::int, 0))::text"));
                 assertThat(Double.parseDouble(f.measured().replace("%", "")))
                         .isCloseTo(100.0 * used / Integer.parseInt(m.group(2)), org.assertj.core.data.Offset.offset(0.05));
             });
@@ -513,6 +516,16 @@ class OperationsChecksTest {
             Thread.sleep(50);
         }
         throw new AssertionError("never true: " + countQuery);
+    }
+
+    private static String scalar(TestDatabase db, String sql) {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String setting(TestDatabase db, String name) {
