@@ -54,8 +54,11 @@ class DomainChecksTest {
         db.execute("UPDATE order_items SET quantity = 1, line_total = 999.00 WHERE order_id = '" + ORDER + "'");
         CheckResult result = check(db, "domain.order-totals");
         assertThat(result.status()).isEqualTo(Status.CRITICAL);
-        assertThat(result.findings()).singleElement().satisfies(f ->
-                assertThat(f.message()).contains("subtotal 1998.00 but its lines sum to 999.00"));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("subtotal 1998.00 but its lines sum to 999.00");
+            assertThat(f.measured()).isEqualTo("1998.00");
+            assertThat(f.threshold()).isEqualTo("999.00");
+        });
     }
 
     @Test
@@ -63,8 +66,11 @@ class DomainChecksTest {
         Fixtures.consistentOrder(db, "now()");
         db.execute("ALTER TABLE orders DROP CONSTRAINT chk_orders_total_consistent",
                 "UPDATE orders SET total = 1500.00 WHERE id = '" + ORDER + "'");
-        assertThat(check(db, "domain.order-totals").findings()).singleElement().satisfies(f ->
-                assertThat(f.message()).contains("total 1500.00 but subtotal + tax + shipping - discount is 2000.00"));
+        assertThat(check(db, "domain.order-totals").findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("total 1500.00 but subtotal + tax + shipping - discount is 2000.00");
+            assertThat(f.measured()).isEqualTo("1500.00");
+            assertThat(f.threshold()).isEqualTo("2000.00");
+        });
     }
 
     @Test
@@ -73,8 +79,42 @@ class DomainChecksTest {
         db.execute("UPDATE orders SET status = 'shipped' WHERE id = '" + ORDER + "'");
         CheckResult result = check(db, "domain.order-status-history");
         assertThat(result.status()).isEqualTo(Status.WARNING);
-        assertThat(result.findings()).singleElement().satisfies(f ->
-                assertThat(f.message()).contains("is shipped but its last history entry says pending"));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("is shipped but its last history entry says pending");
+            assertThat(f.measured()).isEqualTo("shipped");
+            assertThat(f.threshold()).isEqualTo("pending");
+            assertThat(f.recommendation()).contains("VALUES ('" + ORDER + "', 'pending', 'shipped', ");
+        });
+    }
+
+    @Test
+    void shouldFindAnOrderWithoutAnyStatusHistory() {
+        Fixtures.consistentOrder(db, "now()");
+        db.execute("DELETE FROM order_status_history WHERE order_id = '" + ORDER + "'");
+        CheckResult result = check(db, "domain.order-status-history");
+        assertThat(result.status()).isEqualTo(Status.WARNING);
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).isEqualTo("Order 1 (pending) has no status history");
+            assertThat(f.measured()).isEqualTo("pending");
+            assertThat(f.threshold()).isEqualTo("a history entry");
+            assertThat(f.recommendation()).contains("VALUES ('" + ORDER + "', NULL, 'pending', ");
+        });
+    }
+
+    @Test
+    void shouldListFiftyOffendersAndCountTheRestOnlyPastFifty() {
+        // 51 products whose stock no ledger entry records: the check lists 50 and says how many there are.
+        db.execute("INSERT INTO products (category_id, sku, name, price, stock) SELECT '" + Fixtures.CATEGORY
+                + "', 'BULK-' || g, 'Bulk ' || g, 1.00, 1 FROM generate_series(1, 51) g");
+        CheckResult many = check(db, "domain.inventory-ledger");
+        assertThat(many.findings()).hasSize(50)
+                .allSatisfy(f -> assertThat(f.message()).endsWith(" (51 in all; the first 50 are listed)"));
+        db.execute("DELETE FROM products WHERE sku = 'BULK-51'");
+        CheckResult fifty = check(db, "domain.inventory-ledger");
+        assertThat(fifty.findings()).hasSize(50)
+                .allSatisfy(f -> assertThat(f.message()).isEqualTo("Product " + f.object().substring("products.".length())
+                        + " has stock 1 but its inventory ledger sums to 0"));
     }
 
     @Test
@@ -144,5 +184,9 @@ class DomainChecksTest {
         db.execute("UPDATE products SET stock = 7 WHERE id = '" + PRODUCT + "'");
         HealthReport report = TechzoneHealth.configure(db.dataSource()).build().run();
         assertThat(report.checks()).noneMatch(c -> c.group() == CheckGroup.DOMAIN);
+        HealthReport selected = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.DOMAIN).build().run();
+        assertThat(selected.checks()).extracting(CheckResult::id).containsExactlyInAnyOrder("domain.inventory-ledger",
+                "domain.order-totals", "domain.order-status-history", "domain.sales-reports", "domain.booking-overlap");
+        assertThat(selected.check("domain.inventory-ledger").orElseThrow().status()).isEqualTo(Status.CRITICAL);
     }
 }

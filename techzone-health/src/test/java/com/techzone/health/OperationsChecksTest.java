@@ -95,12 +95,20 @@ class OperationsChecksTest {
         CheckResult mean = check(db, "ops.mean-query-time", b -> b.groups(CheckGroup.OPERATIONS)
                 .threshold(Metric.MEAN_QUERY_MILLIS, 30, 100_000));
         assertThat(mean.status()).isEqualTo(Status.WARNING);
-        assertThat(mean.findings()).singleElement().satisfies(f -> assertThat(f.message()).endsWith("over 5 calls"));
+        assertThat(mean.findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).endsWith("over 5 calls");
+            assertThat(f.recommendation()).startsWith("See ops.slow-statements");
+        });
         CheckResult slow = check(db, "ops.slow-statements", b -> b.groups(CheckGroup.OPERATIONS)
                 .threshold(Metric.SLOW_STATEMENT_MILLIS, 100, 150));
         assertThat(slow.findings()).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.message()).contains("pg_sleep");
+            assertThat(f.recommendation()).startsWith("EXPLAIN (ANALYZE, BUFFERS) it");
+            // the message's mean is the measured one, in milliseconds, rounded to 0.1 ms
+            double inMessage = Double.parseDouble(f.message().substring(0, f.message().indexOf(" ms mean over")));
+            assertThat(inMessage).isCloseTo(Double.parseDouble(f.measured().replace(" ms", "")), org.assertj.core.data.Offset.offset(0.1))
+                    .isGreaterThanOrEqualTo(200);
         });
     }
 
@@ -120,16 +128,45 @@ class OperationsChecksTest {
 
         CheckResult mean = report.check("ops.mean-query-time").orElseThrow();
         assertThat(mean.status()).as("300 ms of maintenance is not a slow query").isEqualTo(Status.HEALTHY);
-        assertThat(mean.findings()).singleElement().satisfies(f -> assertThat(f.message()).endsWith("over 31 calls"));
+        assertThat(mean.findings()).singleElement().satisfies(f -> {
+            assertThat(f.message()).endsWith("over 31 calls");
+            assertThat(f.recommendation()).isNull();
+        });
         assertThat(report.check("ops.slow-statements").orElseThrow().findings()).extracting(Finding::message)
                 .as("the same set: the lookups and the reset").hasSize(2)
                 .allSatisfy(m -> assertThat(m).doesNotContainIgnoringCase("scratch_maintenance"));
     }
 
     @Test
-    void shouldJudgeConnectionsDiskAndTableGrowthAgainstTheirThresholds(TestDatabase db) {
-        assertThat(check(db, "ops.connections", b -> b.threshold(Metric.CONNECTION_USAGE_PERCENT, 0, 100)).status())
-                .isEqualTo(Status.WARNING);
+    void shouldJudgeConnectionsDiskAndTableGrowthAgainstTheirThresholds(TestDatabase db) throws Exception {
+        try (Connection first = db.dataSource().getConnection(); Connection second = db.dataSource().getConnection()) {
+            CheckResult connections = check(db, "ops.connections", b -> b.threshold(Metric.CONNECTION_USAGE_PERCENT, 0, 100));
+            assertThat(connections.status()).isEqualTo(Status.WARNING);
+            assertThat(connections.findings()).singleElement().satisfies(f -> {
+                assertThat(f.recommendation()).startsWith("Pool connections");
+                // "<used> of <usable> usable connections in use": the measured percent is 100 * used / usable
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) of (\\d+) usable").matcher(f.message());
+                assertThat(m.find()).isTrue();
+                int used = Integer.parseInt(m.group(1));
+                assertThat(used).as("at least the two held here").isGreaterThanOrEqualTo(2);
+                assertThat(m.group(2)).as("max_connections - superuser_reserved_connections - reserved_connections")
+                        .isEqualTo(scalar(db, "SELECT (current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int "
+                                + "- coalesce(current_setting('reserved_connections', true)::int, 0))::text"));
+                assertThat(Double.parseDouble(f.measured().replace("%", "")))
+                        .isCloseTo(100.0 * used / Integer.parseInt(m.group(2)), org.assertj.core.data.Offset.offset(0.05));
+            });
+            assertThat(check(db, "ops.connections").findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.recommendation()).isNull();
+            });
+        }
+        assertThat(check(db, "ops.disk", b -> b.diskCapacityBytes(1L << 50)).findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("a few MB of a PiB").isEqualTo(Severity.INFO);
+            assertThat(f.measured()).isEqualTo("0.0%");
+            assertThat(f.recommendation()).isNull();
+        });
+        assertThat(check(db, "ops.disk", b -> b.diskCapacityBytes(1L << 20)).findings()).singleElement()
+                .satisfies(f -> assertThat(f.recommendation()).startsWith("Grow the volume"));
         assertThat(check(db, "ops.disk").findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("not judged");
@@ -171,6 +208,54 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldJudgeDeadTuplesOnlyFromOneThousandOn(TestDatabase db) {
+        // 4000 rows, then 999 deleted: 25% dead would be WARNING, but under 1,000 dead tuples it is not judged.
+        db.execute("ALTER TABLE contacts SET (autovacuum_enabled = false)", "TRUNCATE contacts");
+        try {
+            db.execute("INSERT INTO contacts (name, email, subject, message) SELECT 'V', 'v' || g || '@shop.example', 'Q', 'm' "
+                    + "FROM generate_series(1, 4000) g", "DELETE FROM contacts WHERE email IN (SELECT 'v' || g || '@shop.example' "
+                    + "FROM generate_series(1, 999) g)", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_dead_tup = 999 AND n_live_tup = 3001 FROM pg_stat_user_tables WHERE relname = 'contacts'");
+            assertThat(check(db, "ops.autovacuum").findings()).filteredOn(f -> f.object().equals("contacts"))
+                    .noneSatisfy(f -> assertThat(f.message()).contains("dead tuples"));
+            db.execute("DELETE FROM contacts WHERE email = 'v1000@shop.example'", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_dead_tup = 1000 FROM pg_stat_user_tables WHERE relname = 'contacts'");
+            assertThat(check(db, "ops.autovacuum").findings())
+                    .filteredOn(f -> f.object().equals("contacts") && f.message().contains("dead tuples")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.object()).isEqualTo("contacts");
+                        assertThat(f.severity()).as("1000 dead for 3000 live: 33%, past 20%, not past 50%").isEqualTo(Severity.WARNING);
+                        assertThat(f.measured()).isEqualTo("33.3%");
+                        assertThat(f.message()).startsWith("Table contacts has 1000 dead tuples for 3000 live");
+                    });
+        } finally {
+            db.execute("TRUNCATE contacts", "ALTER TABLE contacts RESET (autovacuum_enabled)");
+        }
+    }
+
+    @Test
+    void shouldFindStaleStatisticsFromOneThousandChangesOn(TestDatabase db) {
+        // Never analyzed (so stale), every row a change: 999 changes are not judged, 1000 are a WARNING.
+        db.execute("CREATE TABLE scratch_analyze (g int) WITH (autovacuum_enabled = false)");
+        try {
+            db.execute("INSERT INTO scratch_analyze SELECT g FROM generate_series(1, 999) g", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_mod_since_analyze = 999 FROM pg_stat_user_tables WHERE relname = 'scratch_analyze'");
+            assertThat(check(db, "ops.autovacuum").findings()).noneSatisfy(f -> assertThat(f.object()).isEqualTo("scratch_analyze"));
+            db.execute("INSERT INTO scratch_analyze VALUES (1000)", Statistics.FLUSH);
+            Statistics.awaitVisible(db, "SELECT n_mod_since_analyze = 1000 FROM pg_stat_user_tables WHERE relname = 'scratch_analyze'");
+            assertThat(check(db, "ops.autovacuum").findings()).filteredOn(f -> f.object().equals("scratch_analyze")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.measured()).isEqualTo("1000 changes");
+                        assertThat(f.message()).startsWith("Table scratch_analyze changed 1000 rows since its last analyze (never)");
+                        assertThat(f.recommendation()).isEqualTo("ANALYZE scratch_analyze");
+                    });
+        } finally {
+            db.execute("DROP TABLE scratch_analyze");
+        }
+    }
+
+    @Test
     void shouldBeCriticalWhenStatisticsCollectionIsOff(TestDatabase db) {
         db.execute("ALTER DATABASE " + db.name() + " SET track_counts = off");
         try {
@@ -197,6 +282,8 @@ class OperationsChecksTest {
             assertThat(report.check("ops.connection-pool").orElseThrow().findings()).singleElement().satisfies(f -> {
                 assertThat(f.object()).isEqualTo("pool shop");
                 assertThat(f.message()).contains("1 active").contains("of 3 connections").contains("0 thread(s) waiting");
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.recommendation()).as("no thread waits").isNull();
             });
         }
     }
@@ -409,6 +496,7 @@ class OperationsChecksTest {
         CheckResult result = check(db, "ops.slow-statements", b -> b.groups(CheckGroup.OPERATIONS));
         assertThat(result.findings()).hasSize(5).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.recommendation()).isNull();
             assertThat(f.message()).doesNotContainIgnoringCase("create table").doesNotContainIgnoringCase("drop table")
                     .doesNotContain("DO $$").doesNotContain("techzone-health").doesNotContain("set_config")
                     .doesNotContain("pg_catalog", "pg_stat", "pg_class", "pg_settings", "pg_database");
@@ -428,6 +516,16 @@ class OperationsChecksTest {
             Thread.sleep(50);
         }
         throw new AssertionError("never true: " + countQuery);
+    }
+
+    private static String scalar(TestDatabase db, String sql) {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String setting(TestDatabase db, String name) {

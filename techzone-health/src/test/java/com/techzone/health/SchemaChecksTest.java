@@ -94,10 +94,15 @@ class SchemaChecksTest {
         assertThat(result.findings()).extracting(Finding::object, Finding::severity).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("products.price", Severity.CRITICAL),
                 org.assertj.core.groups.Tuple.tuple("orders.shipping_address", Severity.WARNING));
-        db.execute("ALTER TABLE contacts ALTER COLUMN created_at TYPE timestamp");
+        db.execute("ALTER TABLE contacts ALTER COLUMN created_at TYPE timestamp", "ALTER TABLE order_items ALTER COLUMN price TYPE bigint");
         assertThat(check(db, "schema.column-types").findings()).anySatisfy(f -> {
             assertThat(f.object()).isEqualTo("contacts.created_at");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        }).anySatisfy(f -> {
+            // money in whole numbers: no float, but no cents either
+            assertThat(f.object()).isEqualTo("order_items.price");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).isEqualTo("order_items.price holds money but is bigint");
         });
     }
 
@@ -129,6 +134,18 @@ class SchemaChecksTest {
     }
 
     @Test
+    void shouldFindAMigrationAppliedButNotPackaged() {
+        // older than the latest packaged version, so neither "pending" nor "newer": a mismatch
+        db.execute("INSERT INTO techzone_schema_history (installed_rank, version, description, type, script, checksum, "
+                + "installed_by, execution_time, success) VALUES (98, '7.5', 'hotfix', 'SQL', 'V7_5__hotfix.sql', 1, 'me', 1, true)");
+        assertThat(check(db, "schema.migrations").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).contains("does not match the packaged migrations")
+                    .contains("migration V7.5 was applied but is not packaged");
+        });
+    }
+
+    @Test
     void shouldSayNoMigrationIsRecordedWhenTheHistoryTableIsMissing() {
         db.execute("DROP TABLE techzone_schema_history");
         assertThat(check(db, "schema.migrations").findings()).singleElement().satisfies(f -> {
@@ -145,6 +162,36 @@ class SchemaChecksTest {
         assertThat(result.status()).isEqualTo(Status.WARNING);
         assertThat(result.findings()).extracting(Finding::object).containsExactlyInAnyOrder(
                 "orders.audit_note", "orders.idx_orders_audit_note", "contacts.trg_contacts_updated_at");
+    }
+
+    @Test
+    void shouldJudgeEachKindOfDriftWithTheSeverityAndNameTheDocsGive() {
+        // Missing: CRITICAL for columns and constraints, WARNING for indexes, functions, triggers;
+        // added on a TechZone table: WARNING; an extension in the schema: INFO.
+        db.execute("ALTER TABLE contacts DROP COLUMN subject", "DROP INDEX idx_contacts_status",
+                "DROP FUNCTION set_updated_at() CASCADE", "ALTER TABLE orders ADD COLUMN audit_note text",
+                "CREATE INDEX idx_orders_audit_note ON orders (audit_note)", "CREATE EXTENSION pg_stat_statements");
+        CheckResult result = check(db, "schema.drift");
+        assertThat(result.status()).isEqualTo(Status.CRITICAL);
+        assertThat(result.findings()).filteredOn(f -> !f.object().contains(".trg_"))
+                .extracting(Finding::object, Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("contacts.subject", Severity.CRITICAL,
+                                "The column contacts.subject that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("contacts.chk_contacts_subject_length", Severity.CRITICAL,
+                                "The constraint chk_contacts_subject_length on contacts that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("contacts.idx_contacts_status", Severity.WARNING,
+                                "The index idx_contacts_status on contacts that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("set_updated_at", Severity.WARNING,
+                                "The function set_updated_at that the migrations create is missing"),
+                        org.assertj.core.groups.Tuple.tuple("orders.audit_note", Severity.WARNING,
+                                "The column orders.audit_note was not created by the TechZone migrations"),
+                        org.assertj.core.groups.Tuple.tuple("orders.idx_orders_audit_note", Severity.WARNING,
+                                "The index idx_orders_audit_note on orders was not created by the TechZone migrations"),
+                        org.assertj.core.groups.Tuple.tuple("pg_stat_statements", Severity.INFO,
+                                "The extension pg_stat_statements was not created by the TechZone migrations"));
+        // the function's triggers went with it: one WARNING per TechZone table that had one (10)
+        assertThat(result.findings()).filteredOn(f -> f.object().contains(".trg_")).hasSize(10)
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
