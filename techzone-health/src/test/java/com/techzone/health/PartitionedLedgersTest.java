@@ -30,6 +30,9 @@ class PartitionedLedgersTest {
 
     private static final String CHECK = "schema.ledger-partitions";
     private static final String PRODUCT = "00000000-0000-0000-0000-000000000003";
+    private static final String COUNTED = "00000000-0000-0000-0000-000000000013";
+    private static final String MOVED = "00000000-0000-0000-0000-000000000015";
+    private static final String UNRECORDED = "00000000-0000-0000-0000-000000000025";
 
     private static final TechzoneRoles ROLES = TechzoneRoles.configure()
             .owner(TestRoles.unique("pl_owner")).application(TestRoles.unique("pl_app"))
@@ -150,6 +153,44 @@ class PartitionedLedgersTest {
             CheckResult rows = check(monitor, CHECK);
             assertThat(rows.findings()).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("inventory_logs_p_default holds 1 row(s)"));
+        }
+    }
+
+    @Test
+    void shouldJudgeTheLedgersFromTheirOldestAttachedMonthOnceOlderMonthsAreArchived() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", false)) {
+            Fixtures.catalogWithStock(db);
+            Fixtures.consistentOrder(db, "now() - interval '400 days'");
+            db.execute("INSERT INTO products (id, sku, name, price, stock) VALUES ('" + COUNTED + "', 'LAP-2', 'Laptop 2', 999.00, 10)",
+                    "INSERT INTO inventory_logs (product_id, change, reason, stock_after) VALUES ('" + COUNTED + "', 10, 'initial', 10)",
+                    "INSERT INTO orders (id, user_id, status, subtotal, tax, total, created_at) VALUES ('" + MOVED + "', '"
+                            + Fixtures.USER + "', 'processing', 10.00, 0.00, 10.00, now() - interval '400 days')",
+                    "INSERT INTO order_status_history (order_id, from_status, to_status) VALUES ('" + MOVED + "', NULL, 'pending'), ('"
+                            + MOVED + "', 'pending', 'processing')");
+            LedgerPartitioning partitioning = LedgerPartitioning.configure(db.dataSource()).load();
+            partitioning.convert();
+
+            // Archive everything from before the conversion, as docs/schema.md shows, then keep the shop going.
+            db.execute("ALTER TABLE inventory_logs DETACH PARTITION inventory_logs_p_legacy CONCURRENTLY",
+                    "ALTER TABLE order_status_history DETACH PARTITION order_status_history_p_legacy CONCURRENTLY");
+            partitioning.createPartitionsAhead();
+            db.execute("INSERT INTO inventory_logs (product_id, change, reason, stock_after) VALUES ('" + Fixtures.PRODUCT + "', 3, 'restock', 8)",
+                    "UPDATE products SET stock = 8 WHERE id = '" + Fixtures.PRODUCT + "'",
+                    "INSERT INTO order_status_history (order_id, from_status, to_status) VALUES ('" + MOVED + "', 'processing', 'shipped')",
+                    "UPDATE orders SET status = 'shipped' WHERE id = '" + MOVED + "'",
+                    // Still wrong after the archive: a stock changed beside its ledger, an order without any history.
+                    "INSERT INTO inventory_logs (product_id, change, reason, stock_after) VALUES ('" + COUNTED + "', 1, 'restock', 11)",
+                    "UPDATE products SET stock = 12 WHERE id = '" + COUNTED + "'",
+                    "INSERT INTO orders (id, user_id, subtotal, tax, total) VALUES ('" + UNRECORDED + "', '" + Fixtures.USER
+                            + "', 10.00, 0.00, 10.00)");
+
+            assertThat(check(db, "domain.inventory-ledger").findings()).singleElement().satisfies(f -> {
+                assertThat(f.object()).isEqualTo("products.LAP-2");
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.message()).contains("has stock 12 but its inventory ledger sums to 11");
+            });
+            assertThat(check(db, "domain.order-status-history").findings()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("has no status history"));
         }
     }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TechzoneCli.Version.class,
         description = "TechZone Data: migrations, demo, health checks and benchmarks for the TechZone PostgreSQL schema.",
-        subcommands = {DemoCommand.class, MigrateCommand.class, HealthCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, MigrateCommand.class, PartitionLedgersCommand.class, HealthCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TechzoneCli {
 

@@ -95,6 +95,25 @@ public final class Runner {
         }
     }
 
+    /**
+     * A savepoint before a check. With a statement timeout of a few milliseconds the {@code SAVEPOINT}
+     * itself can be cancelled, which aborts the run's read-only transaction; it is then started again
+     * ({@link #prepare}) and the savepoint retried a few times.
+     */
+    private Savepoint savepoint(Connection connection) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connection.setSavepoint();
+            } catch (SQLException e) {
+                if (!QUERY_CANCELED.equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                rollback(connection, null);
+                prepare(connection);
+            }
+        }
+    }
+
     private void prepare(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
@@ -113,7 +132,7 @@ public final class Runner {
             }
             long start = System.nanoTime();
             List<Issue> issues;
-            Savepoint savepoint = context.connection().setSavepoint();
+            Savepoint savepoint = savepoint(context.connection());
             try {
                 issues = check.run(context);
                 context.connection().releaseSavepoint(savepoint);

@@ -6,8 +6,17 @@
 -- one transaction cannot tie). Two such sums (two status codes), weighted by a positive number drawn
 -- from the order id, are kept per bucket; only the buckets where one is not zero are opened, by id
 -- range on the primary key and the order_id index, and there each order is judged on its own, its
--- last entry deciding.
-with terms as (
+-- last entry deciding. When the history is partitioned and its oldest months were archived
+-- (detached: no partition FROM (MINVALUE), no default partition), an order created before the oldest
+-- attached partition whose entries were all archived is not judged.
+with cutoff as (
+    select case when bool_or(b !~ 'FROM \(''') then null
+                else min((regexp_match(b, 'FROM \(''([^'']+)''\)'))[1]::timestamptz) end as archived_before
+    from (select pg_get_expr(c.relpartbound, c.oid) as b
+          from pg_inherits i
+          join pg_class c on c.oid = i.inhrelid
+          where i.inhparent = to_regclass('{schema}.order_status_history')) partitions
+), terms as (
     select h.order_id as id,
            hashenum(h.to_status)::int8 - coalesce(hashenum(h.from_status), 0) as d1,
            (hashenum(h.to_status) # 1540483477)::int8 - coalesce(hashenum(h.from_status) # 1540483477, 0) as d2
@@ -43,7 +52,7 @@ with terms as (
     group by t.id
     having sum(t.d1) <> 0 or sum(t.d2) <> 0
 ), wrong as (
-    select o.id, o.order_number, o.status::text as status,
+    select o.id, o.order_number, o.status::text as status, o.created_at,
            (select h.to_status::text from {schema}.order_status_history h where h.order_id = o.id
             order by h.seq desc nulls last, h.created_at desc, (h.from_status is null), h.id desc
             limit 1) as last_status
@@ -53,5 +62,6 @@ with terms as (
 select *, count(*) over () as total_count
 from wrong
 where last_status is distinct from status
+  and not coalesce(last_status is null and created_at < (select archived_before from cutoff), false)
 order by order_number
 limit 50
