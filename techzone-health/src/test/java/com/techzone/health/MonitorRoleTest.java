@@ -108,4 +108,26 @@ class MonitorRoleTest {
             }
         }
     }
+
+    @Test
+    void shouldNameTheGrantsOfTheSchemaWhenARoleHasOnlyPgMonitor() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase("shop")) {
+            String role = TestRoles.unique("pgmon_only");
+            db.execute("CREATE ROLE " + role + " LOGIN IN ROLE pg_monitor");
+            try {
+                HealthReport report = TechzoneHealth.configure(new TestDatabase(db.name(), db.jdbcUrl(), role, "").dataSource())
+                        .schema("shop").groups(CheckGroup.SCHEMA).build().run();
+
+                assertThat(report.check("schema.migrations").orElseThrow().findings()).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
+                    assertThat(f.message()).contains("lacks a privilege").contains("schema shop");
+                    assertThat(f.recommendation()).contains("GRANT USAGE ON SCHEMA shop TO <role>")
+                            .contains("GRANT SELECT ON ALL TABLES IN SCHEMA shop TO <role>");
+                });
+                assertThat(report.status()).isEqualTo(Status.UNKNOWN);
+            } finally {
+                TestRoles.drop(role);
+            }
+        }
+    }
 }

@@ -34,7 +34,9 @@ final class Failure {
                     .fix("Migrate it: TechzoneMigrations.configure(dataSource).schema(\"" + options.schema()
                             + "\").load().migrate(), or techzone migrate --schema " + options.schema());
             case "42501" -> Issue.unknown("database", "The role lacks a privilege this check needs: " + detail)
-                    .fix("GRANT pg_monitor TO <role>; for the domain and migration checks also GRANT SELECT on the TechZone tables");
+                    .fix("Run the check as the monitor role of TechzoneRoles, or grant its privileges: GRANT pg_monitor TO <role>; "
+                            + "GRANT USAGE ON SCHEMA " + options.schema() + " TO <role>; GRANT SELECT ON ALL TABLES IN SCHEMA "
+                            + options.schema() + " TO <role>; GRANT SELECT ON ALL SEQUENCES IN SCHEMA " + options.schema() + " TO <role>");
             default -> Issue.unknown("database", "Could not run: " + detail + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
         };
     }
