@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  *
  * <p>Every command prints one clear line and exits non-zero when the database cannot be reached or
  * refuses the credentials; {@code --verbose} adds the stack trace. A usage error (unknown option, bad
- * value) is one line too, exit 2, except for {@code health}, where anything that is not a judgement
- * of the database exits 3 (UNKNOWN). Passwords are never printed and JDBC URLs are masked.
+ * value) is one line too, exit 2, except for {@code health} and for a missing or unknown command (a
+ * monitor's typo in {@code health}), where anything that is not a judgement of the database exits 3
+ * (UNKNOWN). Passwords are never printed and JDBC URLs are masked.
  */
 @Command(name = "techzone",
         mixinStandardHelpOptions = true,
@@ -18,10 +19,21 @@ import picocli.CommandLine.Command;
         description = "TechZone Data: migrations, demo, health checks and benchmarks for the TechZone PostgreSQL schema.",
         subcommands = {DemoCommand.class, MigrateCommand.class, PartitionLedgersCommand.class, HealthCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class TechzoneCli {
+public final class TechzoneCli implements Failures.ExitCodes {
+
+    /**
+     * Exit code for a missing or unknown command: 3, UNKNOWN in the monitoring plugins' convention, so
+     * that a misspelt {@code health} in a cron or Nagios job never reads as CRITICAL (2).
+     */
+    static final int EXIT_UNKNOWN_COMMAND = 3;
 
     /** Exit code for a failure that is not a usage error: the database, the network, the data. */
     static final int EXIT_FAILURE = 1;
+
+    @Override
+    public int failureExitCode() {
+        return EXIT_UNKNOWN_COMMAND;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
