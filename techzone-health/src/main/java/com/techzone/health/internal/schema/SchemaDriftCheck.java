@@ -46,7 +46,7 @@ final class SchemaDriftCheck extends SchemaCheck {
             }
         }
         for (ExpectedSchema.SchemaObject o : actual.values()) {
-            if (!expected.containsKey(o.key()) && onTechzoneTable(o)) {
+            if (!expected.containsKey(o.key()) && onTechzoneTable(o) && !MONITORING_EXTENSION.equals(o.name())) {
                 String object = o.kind().equals("index") || o.kind().equals("constraint") || o.kind().equals("trigger")
                         ? o.detail() + "." + o.name() : o.name();
                 // Extensions such as pg_stat_statements are operations' business, not schema drift.
@@ -54,12 +54,17 @@ final class SchemaDriftCheck extends SchemaCheck {
                 issues.add(Issue.of(severity, object, "The " + o.kind() + " " + o.name()
                                 + (o.detail().isEmpty() || o.kind().equals("column") || o.kind().equals("type") ? "" : " on " + o.detail())
                                 + " was not created by the TechZone migrations")
-                        .fix("Add it to the migrations (a new V<n> migration) if it is meant to stay, or drop it; "
-                                + "or exclude it from the check"));
+                        .fix(o.kind().equals("extension")
+                                ? "Nothing to do if the database's owner installed it on purpose; otherwise DROP EXTENSION " + o.name()
+                                : "Add it to the migrations (a new V<n> migration) if it is meant to stay, or drop it; "
+                                        + "or exclude it from the check"));
             }
         }
         return issues;
     }
+
+    /** The extension the query-time checks read and recommend: never reported as drift. */
+    private static final String MONITORING_EXTENSION = "pg_stat_statements";
 
     /** True for what hangs on a TechZone table (and extensions); false for what is the host's. */
     private static boolean onTechzoneTable(ExpectedSchema.SchemaObject o) {
