@@ -28,13 +28,14 @@ final class LockWaitsCheck extends OperationsCheck {
             int pid = rs.getInt("pid");
             Integer[] blocking = (Integer[]) rs.getArray("blocking_pids").getArray();
             String blockers = String.join(", ", Arrays.stream(blocking).map(String::valueOf).toList());
-            double waited = rs.getDouble("waiting_seconds");
-            Issue issue = judged(context, Metric.LOCK_WAIT_SECONDS, Math.floor(waited), "pid " + pid,
+            // Whole seconds waited so far, the same figure in the message, the measured value and the judgement.
+            long waited = (long) Math.floor(rs.getDouble("waiting_seconds"));
+            Issue issue = judged(context, Metric.LOCK_WAIT_SECONDS, waited, "pid " + pid,
                     "Backend " + pid + " (" + rs.getString("usename") + ") waits on a lock held by pid " + blockers
-                            + " for " + Math.round(waited) + " s: " + rs.getString("query"));
+                            + " for " + waited + " s: " + rs.getString("query"));
             if (issue.severity() == com.techzone.health.Severity.INFO) {
                 issue = Issue.warning(issue.object(), "Backend " + pid + " waits on a lock held by pid " + blockers
-                        + ": " + rs.getString("query")).measured(Math.round(waited) + " s");
+                        + ": " + rs.getString("query")).measured(waited + " s");
             }
             return issue.fix("Find what pid " + blockers + " is doing (pg_stat_activity); if it must go: SELECT pg_cancel_backend("
                     + (blocking.length > 0 ? blocking[0] : "<pid>") + ");");
