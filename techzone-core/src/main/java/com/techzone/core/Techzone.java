@@ -19,6 +19,11 @@ import com.techzone.core.internal.ReadRouting;
 import com.techzone.core.internal.RecordMappers;
 import com.techzone.core.internal.SchemaJdbi;
 import com.techzone.core.internal.Translating;
+import com.techzone.core.internal.workflow.DefaultAccounts;
+import com.techzone.core.internal.workflow.DefaultOrderLifecycle;
+import com.techzone.core.internal.workflow.DefaultCheckout;
+import com.techzone.core.internal.workflow.DefaultInventory;
+import com.techzone.core.internal.workflow.DefaultProductImport;
 import com.techzone.core.internal.dao.SqlObjects;
 import com.techzone.core.inventory.Inventory;
 import com.techzone.core.inventory.InventoryLog;
@@ -303,22 +308,22 @@ public final class Techzone {
 
     /** Bulk product import through COPY, with the initial ledger rows; all or nothing. */
     public ProductImport productImport() {
-        return new ProductImport(schemaJdbi);
+        return new DefaultProductImport(schemaJdbi);
     }
 
     /** Stock changes with their ledger rows. */
     public Inventory inventory() {
-        return new Inventory(schemaJdbi);
+        return new DefaultInventory(schemaJdbi);
     }
 
     /** Cart to order. */
     public Checkout checkout() {
-        return new Checkout(schemaJdbi);
+        return new DefaultCheckout(schemaJdbi);
     }
 
     /** Order status moves, cancellation and refund. */
     public OrderLifecycle orderLifecycle() {
-        return new OrderLifecycle(schemaJdbi);
+        return new DefaultOrderLifecycle(schemaJdbi);
     }
 
     /** Accounts with passwords hashed by a default {@link PasswordHasher}. */
@@ -328,7 +333,7 @@ public final class Techzone {
 
     /** Accounts with passwords hashed by {@code hasher}. */
     public Accounts accounts(PasswordHasher hasher) {
-        return new Accounts(schemaJdbi, Objects.requireNonNull(hasher, "hasher"));
+        return new DefaultAccounts(schemaJdbi, Objects.requireNonNull(hasher, "hasher"));
     }
 
     /**

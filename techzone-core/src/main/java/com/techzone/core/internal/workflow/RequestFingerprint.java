@@ -1,5 +1,6 @@
-package com.techzone.core.order;
+package com.techzone.core.internal.workflow;
 
+import com.techzone.core.order.CheckoutRequest;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
