@@ -43,6 +43,8 @@ final class MigrateLiveWorkload implements Workload {
     /** The smallest scale at which the p99 bound is judged (the issue's setting is 0.1). */
     static final double MIN_SCALE = 0.1;
     private static final String MIGRATION_APP = "techzone-migrate-live";
+    /** The migration the p99 bound judges (issue 11: V6, the index change on a live table). */
+    static final String JUDGED_VERSION = "6";
 
     @Override
     public String name() {
@@ -93,7 +95,8 @@ final class MigrateLiveWorkload implements Workload {
         String versionBefore = TechzoneMigrations.configure(context.server().dataSource(live)).load().currentVersion();
         Load load = new Load(pool, users, hot);
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
-        long[] window = new long[4];
+        long[] window = new long[5];
+        MigrationResult first;
         MigrationResult migrated;
         double maxBlockedMs;
         try {
@@ -111,12 +114,14 @@ final class MigrateLiveWorkload implements Workload {
             PGSimpleDataSource migration = context.server().dataSource(live);
             migration.setApplicationName(MIGRATION_APP);
             window[1] = System.nanoTime();
-            migrated = TechzoneMigrations.migrate(migration);
+            first = TechzoneMigrations.configure(migration).target(JUDGED_VERSION).load().migrate();
             window[2] = System.nanoTime();
+            migrated = TechzoneMigrations.migrate(migration);
+            window[3] = System.nanoTime();
             monitor.stop.set(true);
             maxBlockedMs = blocked.get();
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
-            window[3] = System.nanoTime();
+            window[4] = System.nanoTime();
             load.stop.set(true);
             for (Future<?> f : clients) {
                 f.get();
@@ -126,52 +131,70 @@ final class MigrateLiveWorkload implements Workload {
             threads.shutdownNow();
         }
         context.progress().done("migrate-live: V" + versionBefore + " -> V" + migrated.toVersion() + " under load");
-        return result(load, window, migrated, versionBefore, maxBlockedMs, context.options().sizes().scale());
+        return result(load, window, first, migrated, versionBefore, maxBlockedMs, context.options().sizes().scale());
     }
 
-    private static WorkloadResult result(Load load, long[] window, MigrationResult migrated, String versionBefore,
-                                         double maxBlockedMs, double scale) {
+    private static WorkloadResult result(Load load, long[] window, MigrationResult first, MigrationResult migrated,
+                                         String versionBefore, double maxBlockedMs, double scale) {
         long[] before = load.latencies(window[0], window[1]);
         long[] during = load.latencies(window[1], window[2]);
-        long[] after = load.latencies(window[2], window[3]);
+        long[] rest = load.latencies(window[2], window[3]);
+        long[] after = load.latencies(window[3], window[4]);
         ResultTable.Builder phases = ResultTable.builder("phases", "Checkout latency by phase",
                 new Column("phase", "phase"), new Column("seconds", "seconds"), new Column("checkouts", "checkouts"),
                 new Column("p50_ms", "p50 (ms)"), new Column("p99_ms", "p99 (ms)"), new Column("max_ms", "max (ms)"));
         addPhase(phases, "before the migration", window[1] - window[0], before);
-        addPhase(phases, "during the migration", window[2] - window[1], during);
-        addPhase(phases, "after the migration", window[3] - window[2], after);
+        addPhase(phases, "during V" + JUDGED_VERSION + " (judged)", window[2] - window[1], during);
+        addPhase(phases, "during " + versions(migrated), window[3] - window[2], rest);
+        addPhase(phases, "after the migration", window[4] - window[3], after);
         double p99Before = CheckoutWorkload.percentile(before, 0.99) / 1e6;
         double p99During = CheckoutWorkload.percentile(during, 0.99) / 1e6;
+        double p99Rest = CheckoutWorkload.percentile(rest, 0.99) / 1e6;
         ResultTable.Builder checks = ResultTable.builder("checks", "Live-safety checks",
                 new Column("check", "check"), new Column("value", "value"), new Column("bound", "bound"),
                 new Column("kept", "kept"));
         List<String> failures = new ArrayList<>();
         check(checks, failures, "failed checkouts", load.failures(), 0L, load.failures() == 0);
         if (during.length >= MIN_SAMPLES && scale >= MIN_SCALE) {
-            check(checks, failures, "p99 during / p99 before", p99During / p99Before, P99_BOUND,
+            check(checks, failures, "p99 during V" + JUDGED_VERSION + " / p99 before", p99During / p99Before, P99_BOUND,
                     p99During <= P99_BOUND * p99Before);
         } else {
             // On a tiny data set the migration is over in a few hundred ms: too few checkouts for a p99 (it would
             // be their max), and one slow commit on a shared machine decides it. Reported, not judged.
-            checks.row("check", "p99 during / p99 before", "value", during.length == 0 ? null : p99During / p99Before,
+            checks.row("check", "p99 during V" + JUDGED_VERSION + " / p99 before", "value", during.length == 0 ? null : p99During / p99Before,
                     "bound", P99_BOUND, "kept", "n/a: judged from scale " + MIN_SCALE + " with " + MIN_SAMPLES
                             + " checkouts during the migration (here scale " + scale + ", " + during.length + ")");
         }
+        checks.row("check", "p99 during " + versions(migrated) + " / p99 before", "value",
+                rest.length == 0 ? null : p99Rest / p99Before, "bound", null, "kept", "reported, not judged (see the notes)");
         check(checks, failures, "longest wait on a migration lock (ms)", maxBlockedMs, (double) LOCK_TIMEOUT_MS,
                 maxBlockedMs <= LOCK_TIMEOUT_MS);
         List<String> notes = new ArrayList<>();
         notes.add("a copy of the data set at V" + versionBefore + "; " + CLIENTS + " client threads check out continuously "
                 + "(each: one cart line of a random hot product added untimed, then the previous release's checkout, timed) on a pool of "
-                + POOL_SIZE + "; 2 s warm-up, 5 s before, then TechzoneMigrations.migrate() from another connection, then 2 s after");
-        notes.add("migration: " + migrated.applied().stream().map(m -> "V" + m.version() + " " + m.description() + " ("
-                + m.executionMillis() + " ms)").toList());
+                + POOL_SIZE + "; 2 s warm-up, 5 s before, then from another connection TechzoneMigrations up to V"
+                + JUDGED_VERSION + " (the change issue 11 bounds: p99 within " + P99_BOUND + "x), then on to the latest, then 2 s after");
+        notes.add("migration: " + first.applied().stream().map(m -> "V" + m.version() + " " + m.description() + " ("
+                + m.executionMillis() + " ms)").toList() + " then " + migrated.applied().stream().map(m -> "V" + m.version()
+                + " " + m.description() + " (" + m.executionMillis() + " ms)").toList());
+        notes.add("the later migrations (V7 and V8 add columns, V8.1 builds an index concurrently) are reported, not judged: "
+                + "issue 11 bounds V6. After a column add the previous release, which reads with SELECT * and RETURNING *, "
+                + "re-prepares those statements once per pooled connection (pgjdbc autosave=conservative retries the refused "
+                + "plan); this release names its result columns, so a later column add does not touch its plans (LiveColumnAddTest)");
         notes.add("lock waits: pg_locks polled every 10 ms for ungranted locks whose blockers include a migration "
                 + "connection (pg_blocking_pids); the wait is now() - waitstart; bound = the migration's lock_timeout");
         if (load.firstError != null) {
             notes.add("first failed checkout: " + load.firstError);
         }
-        return new WorkloadResult("migrate-live", "V6 on applied while the previous release checks out",
+        return new WorkloadResult("migrate-live", "V6, then the later migrations, applied while the previous release checks out",
                 List.of(phases.build(), checks.build()), notes, failures);
+    }
+
+    /** "V7-V8.1": the versions a migrate applied. */
+    private static String versions(MigrationResult migrated) {
+        List<MigrationResult.AppliedMigration> applied = migrated.applied();
+        return applied.isEmpty() ? "no later migration"
+                : "V" + applied.get(0).version() + "-V" + applied.get(applied.size() - 1).version();
     }
 
     private static void addPhase(ResultTable.Builder table, String phase, long nanos, long[] samples) {
