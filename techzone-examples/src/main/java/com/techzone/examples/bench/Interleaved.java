@@ -27,6 +27,25 @@ public final class Interleaved {
                 return System.nanoTime() - start;
             };
         }
+
+        /**
+         * A trial that runs {@code action} until at least {@code minNanos} have passed (at least once)
+         * and returns the mean nanoseconds of one run: a sub-millisecond query then yields a sample that
+         * one scheduler hiccup does not decide, while a slow one still runs once.
+         */
+        static Trial repeated(Action action, long minNanos) {
+            return () -> {
+                long start = System.nanoTime();
+                long runs = 0;
+                long elapsed;
+                do {
+                    action.run();
+                    runs++;
+                    elapsed = System.nanoTime() - start;
+                } while (elapsed < minNanos);
+                return elapsed / runs;
+            };
+        }
     }
 
     /** Work to time. */
