@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +110,30 @@ class IndexChecksTest {
     }
 
     @Test
+    void shouldJudgeBloatOfRelationsFromTheMinimumSizeOn() {
+        db.execute("ALTER TABLE contacts SET (autovacuum_enabled = false)",
+                "INSERT INTO contacts (name, email, subject, message) SELECT 'Visitor', 'v' || g || '@shop.example', "
+                        + "'Question', repeat('x', 200) FROM generate_series(1, 20000) g",
+                "DELETE FROM contacts WHERE random() < 0.85", "ANALYZE contacts");
+        long table = number(db, "SELECT pg_table_size('contacts')");
+        long index = number(db, "SELECT pg_relation_size('pk_contacts')");
+        assertThat(check(db, "index.table-bloat", b -> b.bloatMinimumBytes(table)).findings())
+                .as("a table of exactly the minimum size is judged")
+                .filteredOn(f -> f.object().equals("contacts")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+        assertThat(check(db, "index.table-bloat", b -> b.bloatMinimumBytes(table + 1)).findings())
+                .as("one byte under the minimum: not judged")
+                .noneSatisfy(f -> assertThat(f.object()).isEqualTo("contacts"));
+        assertThat(check(db, "index.index-bloat", b -> b.bloatMinimumBytes(index)).findings())
+                .as("an index of exactly the minimum size is judged")
+                .filteredOn(f -> f.object().equals("contacts.pk_contacts")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+        assertThat(check(db, "index.index-bloat", b -> b.bloatMinimumBytes(index + 1)).findings())
+                .as("one byte under the minimum: not judged")
+                .noneSatisfy(f -> assertThat(f.object()).isEqualTo("contacts.pk_contacts"));
+    }
+
+    @Test
     void shouldNotJudgeUnusedIndexesOnYoungStatisticsButFindThemOnOldEnoughOnes() {
         CheckResult young = check(db, "index.unused");
         assertThat(young.status()).isEqualTo(Status.HEALTHY);
@@ -168,5 +196,37 @@ class IndexChecksTest {
             assertThat(f.measured()).isEqualTo("0.51%");
         });
         db.execute("DROP SEQUENCE ticket_seq");
+    }
+
+    @Test
+    void shouldCallASequenceCriticalOnlyBelowOnePercentLeft() {
+        db.execute("CREATE SEQUENCE edge_seq AS smallint MINVALUE 0 MAXVALUE 100", "SELECT setval('edge_seq', 89)");
+        assertThat(check(db, "index.sequence-overflow").findings()).as("11% left").isEmpty();
+        db.execute("SELECT setval('edge_seq', 90)");
+        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("10% left").isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isEqualTo("10.00%");
+            assertThat(f.threshold()).isEqualTo("10%");
+            assertThat(f.message()).isEqualTo("Sequence edge_seq (smallint) has 10.00% of its range left");
+        });
+        db.execute("SELECT setval('edge_seq', 99)");
+        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("1% left: not yet below 1%").isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isEqualTo("1.00%");
+        });
+        db.execute("SELECT setval('edge_seq', 100)");
+        assertThat(check(db, "index.sequence-overflow").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as("nothing left").isEqualTo(Severity.CRITICAL);
+            assertThat(f.measured()).isEqualTo("0.00%");
+        });
+    }
+
+    private static long number(TestDatabase db, String sql) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
