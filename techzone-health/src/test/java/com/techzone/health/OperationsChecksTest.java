@@ -138,6 +138,7 @@ class OperationsChecksTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the two connections are held open only to be counted
     void shouldJudgeConnectionsDiskAndTableGrowthAgainstTheirThresholds(TestDatabase db) throws Exception {
         try (Connection first = db.dataSource().getConnection(); Connection second = db.dataSource().getConnection()) {
             CheckResult connections = check(db, "ops.connections", b -> b.threshold(Metric.CONNECTION_USAGE_PERCENT, 0, 100));
