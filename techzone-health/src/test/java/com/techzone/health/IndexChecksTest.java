@@ -42,11 +42,23 @@ class IndexChecksTest {
     }
 
     @Test
+    void shouldAdviseDroppingOnlyTheDuplicateNamedLikeAPlainIndex() {
+        db.execute("CREATE INDEX orders_status_created ON orders (status, created_at)");
+        assertThat(check(db, "index.duplicated").findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.object()).isEqualTo("orders.idx_orders_status");
+            assertThat(f.recommendation()).as("one of the two goes, not both, and not the one named otherwise")
+                    .isEqualTo("DROP INDEX CONCURRENTLY idx_orders_status");
+        });
+    }
+
+    @Test
     void shouldFindAnIndexOnABooleanColumn() {
         db.execute("CREATE INDEX idx_products_is_active ON products (is_active)");
         assertThat(check(db, "index.boolean").findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.object()).isEqualTo("products.idx_products_is_active");
+            assertThat(f.message()).isEqualTo("Index idx_products_is_active includes the boolean column is_active: it cannot narrow a search");
         });
     }
 
