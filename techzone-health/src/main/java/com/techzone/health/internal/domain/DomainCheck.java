@@ -7,6 +7,8 @@ import com.techzone.health.internal.RowMapper;
 import com.techzone.health.internal.Sql;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The common shape of group D checks: they read the TechZone tables, one aggregate query each. */
 abstract class DomainCheck extends GroupCheck {
@@ -20,8 +22,21 @@ abstract class DomainCheck extends GroupCheck {
      * quoted: each relation is qualified, so the check reads that schema whatever the search_path.
      */
     static String sql(CheckContext context, Class<?> owner) {
-        return Sql.of(owner).replace("{schema}", CheckContext.quote(context.schema()));
+        String sql = Sql.of(owner);
+        Matcher cutoff = ARCHIVE_CUTOFF.matcher(sql);
+        if (cutoff.find()) {
+            // Strip the fragment's comment lines: it is placed inside the check's statement.
+            String fragment = Sql.of(DomainCheck.class, "ArchiveCutoff").replaceAll("(?m)^--.*\\R", "").strip();
+            sql = cutoff.replaceAll(Matcher.quoteReplacement(fragment).replace("{ledger}", "$1"));
+        }
+        return sql.replace("{schema}", CheckContext.quote(context.schema()));
     }
+
+    /**
+     * {@code {archive_cutoff:<ledger>}} in a check's SQL: the query of {@code ArchiveCutoff.sql} for that
+     * ledger, one row whose {@code archived_before} is null unless its oldest months were archived.
+     */
+    private static final Pattern ARCHIVE_CUTOFF = Pattern.compile("\\{archive_cutoff:([a-z_]+)}");
 
     /**
      * Runs the check's SQL ({@link #sql}) with JIT compilation off for the rest of the run's

@@ -5,12 +5,7 @@
 -- oldest retained row (its stock_after - change, in write order) + the sum of the retained changes,
 -- and a product whose rows were all archived cannot be judged.
 with cutoff as (
-    select case when bool_or(b !~ 'FROM \(''') then null
-                else min((regexp_match(b, 'FROM \(''([^'']+)''\)'))[1]::timestamptz) end as archived_before
-    from (select pg_get_expr(c.relpartbound, c.oid) as b
-          from pg_inherits i
-          join pg_class c on c.oid = i.inhrelid
-          where i.inhparent = to_regclass('{schema}.inventory_logs')) partitions
+    {archive_cutoff:inventory_logs}
 ), ledger as (
     select product_id, sum(change) as ledger_sum from {schema}.inventory_logs group by product_id
 ), opening as (

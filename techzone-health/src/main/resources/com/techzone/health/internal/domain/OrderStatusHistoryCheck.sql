@@ -10,12 +10,7 @@
 -- (detached: no partition FROM (MINVALUE), no default partition), an order created before the oldest
 -- attached partition whose entries were all archived is not judged.
 with cutoff as (
-    select case when bool_or(b !~ 'FROM \(''') then null
-                else min((regexp_match(b, 'FROM \(''([^'']+)''\)'))[1]::timestamptz) end as archived_before
-    from (select pg_get_expr(c.relpartbound, c.oid) as b
-          from pg_inherits i
-          join pg_class c on c.oid = i.inhrelid
-          where i.inhparent = to_regclass('{schema}.order_status_history')) partitions
+    {archive_cutoff:order_status_history}
 ), terms as (
     select h.order_id as id,
            hashenum(h.to_status)::int8 - coalesce(hashenum(h.from_status), 0) as d1,
