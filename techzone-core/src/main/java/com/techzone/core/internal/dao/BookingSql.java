@@ -8,28 +8,39 @@ import com.techzone.core.booking.NewBooking;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Errors;
 import com.techzone.core.internal.Keyset;
+import com.techzone.core.internal.Transactions;
 import com.techzone.core.internal.Uuids;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The SqlObject behind {@link BookingDao}: its checks, then its SQL. */
-public interface BookingSql extends BookingDao {
+public interface BookingSql extends BookingDao, SqlObject {
 
+    /**
+     * Concurrent inserts that wait on each other's overlapping rows under the exclusion constraint can
+     * deadlock; outside a transaction of the caller's, the one PostgreSQL cancels is tried again (up to
+     * {@link Transactions#MAX_ATTEMPTS} attempts), and then meets the booking that won.
+     */
     @Override
     default Booking book(NewBooking booking) {
         Checks.notNull("booking", booking);
-        try {
-            return insert(Uuids.v7(), booking);
-        } catch (JdbiException e) {
-            if ("ex_bookings_no_overlap".equals(Errors.constraint(e))) {
-                throw new BookingConflictException(booking.serviceId(), booking.startsAt(), booking.endsAt(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insert(Uuids.v7(), booking);
+            } catch (JdbiException e) {
+                if ("ex_bookings_no_overlap".equals(Errors.constraint(e))) {
+                    throw new BookingConflictException(booking.serviceId(), booking.startsAt(), booking.endsAt(), e);
+                }
+                if (!Errors.isRetryable(e) || getHandle().isInTransaction() || attempt >= Transactions.MAX_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
