@@ -88,11 +88,16 @@ final class FlywayMigrator {
             // CONCURRENTLY is retried: its failed history row goes, its INVALID indexes are dropped
             // by the callback before the script runs again (InvalidIndexRepair).
             repair.forgetFailedRuns(dataSource, historyTable);
-            MigrateResult result = (besideOtherObjects ? load(true) : flyway).migrate();
+            Flyway migrating = besideOtherObjects ? load(true) : flyway;
+            MigrateResult result = migrating.migrate();
             List<MigrationResult.AppliedMigration> applied = result.migrations.stream()
                     .map(m -> new MigrationResult.AppliedMigration(m.version, m.description, m.executionTime))
                     .toList();
-            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            // Flyway takes its lock per migration, so instances migrating at once share the work:
+            // the result's targetSchemaVersion is only the last version this instance applied
+            // (V1, say, while another applied V2-V8.1). The version after the call is read back.
+            MigrationInfo current = migrating.info().current();
+            String to = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
             return new MigrationResult(schema, ours(result.initialSchemaVersion), ours(to), applied);
         } catch (FlywayException e) {
             throw translate("migrate", e);
