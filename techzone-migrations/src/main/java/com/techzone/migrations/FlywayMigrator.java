@@ -64,6 +64,7 @@ final class FlywayMigrator {
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
+                .javaMigrations(new V9__Index_stock_history_in_page_order(schema))
                 .callbacks(repair, new ExtensionNoticeCallback());
         disableTransactionalLock(configuration);
         return configuration.load();

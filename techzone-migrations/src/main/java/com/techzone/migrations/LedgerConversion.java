@@ -199,6 +199,16 @@ final class LedgerConversion {
         }
     }
 
+    /**
+     * ANALYZE of a partitioned ledger: the planner's statistics of the parent as a whole (what it
+     * estimates a join or a GROUP BY over all months with) come only from an ANALYZE of the parent,
+     * which autovacuum never runs on a partitioned table (PostgreSQL docs, "Routine Vacuuming", the
+     * autovacuum daemon). It samples; reads and writes go on (SHARE UPDATE EXCLUSIVE).
+     */
+    void analyze(Ledger ledger) throws SQLException {
+        locked("analyze " + ledger.table(), List.of(), false, s -> s.execute("ANALYZE " + qualified(ledger.table())));
+    }
+
     void ensureDefault(Ledger ledger) throws SQLException {
         boolean present = Boolean.parseBoolean(text("""
                 SELECT EXISTS (SELECT FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid

@@ -75,7 +75,7 @@ public final class LedgerPartitioning {
     /** Default attempts of each locking step before {@code LOCK_TIMEOUT}: {@value}. */
     public static final int DEFAULT_ATTEMPTS = 10;
     /** The oldest TechZone migration version whose ledgers this converts: {@value}. */
-    public static final String MINIMUM_VERSION = "8";
+    public static final String MINIMUM_VERSION = "9";
 
     /** One ledger: its table, the table its foreign key references, and its columns as the migrations made them. */
     record Ledger(String table, String referenced, List<String> columns, List<String> indexKeys) {
@@ -139,6 +139,8 @@ public final class LedgerPartitioning {
      * partition is created empty and attached ({@code ATTACH PARTITION}: SHARE UPDATE EXCLUSIVE on the
      * ledger, so inserts and reads go on; SHARE ROW EXCLUSIVE on the referenced table for the foreign
      * key's triggers; with a default partition, a scan of it under ACCESS EXCLUSIVE, short while it is empty).
+     * Then it runs {@code ANALYZE} on each partitioned ledger: autovacuum never analyzes a partitioned
+     * table, and the planner's statistics of the ledger as a whole come only from that.
      * Idempotent; a ledger that is not partitioned is left alone. Run it at least monthly.
      *
      * @return the partitions created (empty when none was missing) and the longest blocking lock held
@@ -186,6 +188,7 @@ public final class LedgerPartitioning {
                         if (defaultPartition) {
                             conversion.ensureDefault(ledger);
                         }
+                        conversion.analyze(ledger);
                     }
                 }
                 return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock(),

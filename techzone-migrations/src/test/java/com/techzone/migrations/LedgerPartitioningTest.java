@@ -24,7 +24,7 @@ class LedgerPartitioningTest {
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
 
     /** A shop with a customer, a product, an order, and ledger rows of 40 days ago and of now. */
-    private static final String SHOP_WITH_HISTORY = """
+    static final String SHOP_WITH_HISTORY = """
             INSERT INTO %1$s.users (id, email, password_hash, full_name)
                 VALUES ('00000000-0000-0000-0000-000000000001', 'ledger@shop.test', 'hash', 'Ledger Customer');
             INSERT INTO %1$s.products (id, sku, name, price, stock)
@@ -58,6 +58,8 @@ class LedgerPartitioningTest {
                         .isEqualTo("PRIMARY KEY (id, created_at)");
                 assertThat(text(db, "SELECT refobjid::regclass::text FROM pg_depend WHERE objid = '" + table
                         + "_seq'::regclass AND deptype = 'a'")).as("the seq sequence belongs to the parent").isEqualTo(table);
+                assertThat(text(db, "SELECT count(*) > 0 FROM pg_stats WHERE schemaname = 'public' AND tablename = '"
+                        + table + "' AND inherited")).as("the parent analyzed: autovacuum never does it").isEqualTo("t");
             }
             assertThat(result.createdPartitions()).contains("inventory_logs_p" + SUFFIX.format(now.plusMonths(3)),
                     "order_status_history_p" + SUFFIX.format(now.plusMonths(3)));

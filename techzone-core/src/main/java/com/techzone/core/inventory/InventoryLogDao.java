@@ -14,10 +14,13 @@ import java.util.UUID;
 public interface InventoryLogDao {
 
     /**
-     * A product's stock history, newest first (index {@code idx_inventory_logs_product_date}): in
-     * the reverse of the order the rows were written ({@code seq}, migration V7), so two changes made
-     * in one transaction, which share {@code created_at}, still list in their order; rows written
-     * before V7 have no {@code seq} and come last, newest first by time.
+     * A product's stock history, newest first: by {@code created_at} (the library writes each row's
+     * time when the change is made, after the product's row is locked, so this is the order of the
+     * changes), then by {@code seq} (migration V7, the order of the inserts), so rows that share a time,
+     * such as rows a host wrote in one transaction with the default {@code now()}, still list in the
+     * order they were written; then by {@code id}. Each page is read from
+     * {@code idx_inventory_logs_product_date (product_id, created_at, coalesce(seq, 0), id)} (V9) in
+     * this order, and costs the same however long the product's ledger is.
      *
      * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
      * @param pageSize 1..{@value Page#MAX_PAGE_SIZE}

@@ -177,7 +177,7 @@ final class MigrateLiveWorkload implements Workload {
         notes.add("migration: " + first.applied().stream().map(m -> "V" + m.version() + " " + m.description() + " ("
                 + m.executionMillis() + " ms)").toList() + " then " + migrated.applied().stream().map(m -> "V" + m.version()
                 + " " + m.description() + " (" + m.executionMillis() + " ms)").toList());
-        notes.add("the later migrations (V7 and V8 add columns, V8.1 builds an index concurrently) are reported, not judged: "
+        notes.add("the later migrations (V7 and V8 add columns, V8.1 and V9 build indexes concurrently) are reported, not judged: "
                 + "issue 11 bounds V6. After a column add the previous release, which reads with SELECT * and RETURNING *, "
                 + "re-prepares those statements once per pooled connection (pgjdbc autosave=conservative retries the refused "
                 + "plan); this release names its result columns, so a later column add does not touch its plans (LiveColumnAddTest)");
@@ -190,7 +190,7 @@ final class MigrateLiveWorkload implements Workload {
                 List.of(phases.build(), checks.build()), notes, failures);
     }
 
-    /** "V7-V8.1": the versions a migrate applied. */
+    /** "V7-V9": the versions a migrate applied. */
     private static String versions(MigrationResult migrated) {
         List<MigrationResult.AppliedMigration> applied = migrated.applied();
         return applied.isEmpty() ? "no later migration"

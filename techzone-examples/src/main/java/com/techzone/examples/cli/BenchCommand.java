@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
  * invariants) or the server fails.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the TechZone schema on an embedded PostgreSQL (or on --jdbc-url).",
-                "Workloads: ${COMPLETION-CANDIDATES}."},
+        description = "Benchmarks the TechZone schema on an embedded PostgreSQL (or on --jdbc-url).",
         footer = {"", "On an embedded server, commits are durable (synchronous_commit=on, fsync=on). On --jdbc-url the",
                 "data goes into that database if it holds no tables, else into a new database that is dropped",
                 "afterwards; the server's settings are reported, not changed."})

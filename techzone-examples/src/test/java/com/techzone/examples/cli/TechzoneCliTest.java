@@ -19,6 +19,17 @@ class TechzoneCliTest {
     }
 
     @Test
+    void shouldPrintEveryCommandsHelpWithoutAnUnresolvedVariable() {
+        for (String command : new picocli.CommandLine(new TechzoneCli()).getSubcommands().keySet()) {
+            CliRun run = CliRun.of(command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: techzone " + command)
+                    .doesNotContain("null").doesNotContain("${");
+        }
+    }
+
+    @Test
     void shouldKeepTheUsageExitCodeOfACommandThatIsNotAJudgement() {
         CliRun run = CliRun.of("migrate", "--bogus");
 

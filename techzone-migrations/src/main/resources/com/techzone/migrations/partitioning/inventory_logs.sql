@@ -1,7 +1,7 @@
 -- The partitioned parent of inventory_logs, built under a temporary name beside the live table and renamed
 -- in the switch. Columns in the live table's order (V5, then seq from V7), so a prepared statement that
--- returns * keeps its result type; defaults, checks, the foreign key and the index definitions as V5/V7 made
--- them. The primary key must include the partition key: (id, created_at). %1$s is the schema.
+-- returns * keeps its result type; defaults, checks, the foreign key and the index definitions as V5/V7/V9
+-- made them. The primary key must include the partition key: (id, created_at). %1$s is the schema.
 CREATE TABLE %1$s.inventory_logs_p_new (
     id          uuid        NOT NULL DEFAULT gen_random_uuid(),
     product_id  uuid        NOT NULL,
@@ -22,5 +22,5 @@ CREATE TABLE %1$s.inventory_logs_p_new (
         CHECK (reason IN ('initial', 'restock', 'sale', 'cancellation', 'refund', 'adjustment')),
     CONSTRAINT chk_inventory_logs_note_length CHECK (char_length(note) <= 5000)
 ) PARTITION BY RANGE (created_at);
-CREATE INDEX inventory_logs_p_new_product_date ON %1$s.inventory_logs_p_new (product_id, created_at);
+CREATE INDEX inventory_logs_p_new_product_date ON %1$s.inventory_logs_p_new (product_id, created_at, (coalesce(seq, 0)), id);
 CREATE INDEX inventory_logs_p_new_created_at ON %1$s.inventory_logs_p_new (created_at);

@@ -22,15 +22,16 @@ public interface InventoryLogSql extends InventoryLogDao {
 
     @SqlQuery("""
             WITH after AS (
-                SELECT coalesce((SELECT coalesce(seq, 0) FROM <schema>.inventory_logs WHERE id = :afterId),
+                SELECT coalesce((SELECT coalesce(seq, 0) FROM <schema>.inventory_logs
+                                 WHERE id = :afterId AND created_at = :afterCreatedAt::timestamptz),
                                 9223372036854775807) AS seq
             )
             SELECT l.id, l.product_id, l.change, l.reason, l.stock_after, l.order_id, l.note,
                    l.created_by, l.created_at
             FROM <schema>.inventory_logs l, after a
             WHERE l.product_id = :productId
-              AND (coalesce(l.seq, 0), l.created_at, l.id) < (a.seq, :afterCreatedAt::timestamptz, :afterId)
-            ORDER BY coalesce(l.seq, 0) DESC, l.created_at DESC, l.id DESC
+              AND (l.created_at, coalesce(l.seq, 0), l.id) < (:afterCreatedAt::timestamptz, a.seq, :afterId)
+            ORDER BY l.created_at DESC, coalesce(l.seq, 0) DESC, l.id DESC
             LIMIT :limit""")
     List<InventoryLog> historyBefore(UUID productId, String afterCreatedAt, UUID afterId, int limit);
 
