@@ -39,6 +39,8 @@ final class PartitionedLedgersWorkload implements Workload {
     static final int PAGE = 50;
     /** Restocks done before the conversion starts, so connections, statements and JIT are warm. */
     static final int WARM_RESTOCKS = 40;
+    /** The prefix of the control rows: the plain side against itself, the noise a ratio carries. */
+    static final String AA = "A/A control, plain vs plain: ";
     /** Each sample is the mean pass of a trial that runs passes for at least this long: 100 ms. */
     static final long TRIAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** The longest wait for the server's autovacuum workers after the conversion: 120 s. */
@@ -78,7 +80,11 @@ final class PartitionedLedgersWorkload implements Workload {
                             new Comparison("ledger_insert", Interleaved.Trial.repeated(() -> inserts(plain, products), TRIAL_NANOS),
                                     Interleaved.Trial.repeated(() -> inserts(partitioned, products), TRIAL_NANOS)),
                             new Comparison("stock_history", Interleaved.Trial.repeated(() -> histories(plain, products), TRIAL_NANOS),
-                                    Interleaved.Trial.repeated(() -> histories(partitioned, products), TRIAL_NANOS))),
+                                    Interleaved.Trial.repeated(() -> histories(partitioned, products), TRIAL_NANOS)),
+                            new Comparison(AA + "ledger_insert", Interleaved.Trial.repeated(() -> inserts(plain, products), TRIAL_NANOS),
+                                    Interleaved.Trial.repeated(() -> inserts(plain, products), TRIAL_NANOS)),
+                            new Comparison(AA + "stock_history", Interleaved.Trial.repeated(() -> histories(plain, products), TRIAL_NANOS),
+                                    Interleaved.Trial.repeated(() -> histories(plain, products), TRIAL_NANOS))),
                     context.options().warmup(), context.options().iterations(), context.progress(), "partitioned-ledgers");
             ResultTable.Builder compared = ResultTable.builder("compared", "Plain vs partitioned ledgers (ms per "
                             + PRODUCTS + " operations)",
@@ -106,7 +112,9 @@ final class PartitionedLedgersWorkload implements Workload {
                                     + "the copy busy for a while, which a short comparison right after it measured as the "
                                     + "layout's cost (0.59x-0.85x inserts over three runs; equal once settled); each "
                                     + "sample is the mean pass of a trial of at least "
-                                    + TimeUnit.NANOSECONDS.toMillis(TRIAL_NANOS) + " ms"),
+                                    + TimeUnit.NANOSECONDS.toMillis(TRIAL_NANOS) + " ms",
+                            "the A/A control rows run the plain side as both A and B in the same interleaved run: "
+                                    + "how far from 1.00 a ratio of two equal sides lands, the resolution of the rows above"),
                     failures);
         } finally {
             context.server().dropDatabase(copy);
