@@ -115,7 +115,7 @@ final class BulkLoadWorkload implements Workload {
                 }
                 return new WorkloadResult(name(), "COPY vs batched INSERT into an indexed table", List.of(table.build()),
                         List.of("table: " + TABLE + " = inventory_logs' columns, checks, defaults, 3 indexes "
-                                        + "(primary key, product_id + created_at, created_at) and its foreign key to products; "
+                                        + "(primary key, the stock-history index product_id + created_at + seq + id, created_at) and its foreign key to products; "
                                         + "emptied (TRUNCATE, not timed) before each trial",
                                 "each trial loads the same rows in one transaction and commits; ids: server_ids = the "
                                         + "column default gen_random_uuid() (random, scattered over the primary key), "
