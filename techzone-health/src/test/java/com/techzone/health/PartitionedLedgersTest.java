@@ -59,6 +59,24 @@ class PartitionedLedgersTest {
     }
 
     @Test
+    void shouldListEachPartitionedLedgerOnceInTheInventoryWithItsPartitionsSummed(TestDatabase db) {
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).build().run();
+        Inventory inventory = report.inventoryIfRead().orElseThrow();
+        String markdown = ReportFormat.MARKDOWN.render(report);
+
+        assertThat(inventory.tables()).extracting(Inventory.TableInfo::name).hasSize(13)
+                .contains("inventory_logs", "order_status_history").noneMatch(t -> t.contains("_p"));
+        assertThat(inventory.foreignKeys()).hasSize(14);
+        assertThat(inventory.checkConstraints()).extracting(Inventory.ConstraintInfo::table).noneMatch(t -> t.contains("_p"));
+        assertThat(inventory.indexes()).extracting(Inventory.IndexInfo::table).noneMatch(t -> t.contains("_p"));
+        Inventory.TableInfo ledger = inventory.tables().stream().filter(t -> t.name().equals("inventory_logs")).findFirst().orElseThrow();
+        assertThat(ledger.totalBytes()).as("the partitions' sizes, not the empty parent's").isPositive();
+        assertThat(inventory.indexes()).filteredOn(i -> i.name().equals("idx_inventory_logs_product_date"))
+                .singleElement().satisfies(i -> assertThat(i.bytes()).isPositive());
+        assertThat(markdown).contains("- Tables: 13/13 ✅").contains("- Foreign Keys: 14 ✅");
+    }
+
+    @Test
     void shouldStillJudgeThePartitionedTablesForDrift() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase("public", true)) {
             db.execute("DROP INDEX idx_inventory_logs_created_at",
@@ -153,6 +171,27 @@ class PartitionedLedgersTest {
             CheckResult rows = check(monitor, CHECK);
             assertThat(rows.findings()).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("inventory_logs_p_default holds 1 row(s)"));
+        }
+    }
+
+    @Test
+    void shouldNameBothGrantsWhenTheMonitorMayReadTheDefaultPartitionButNotItsSchema() {
+        String monitor = TestRoles.unique("pl_noschema");
+        try (TestDatabase admin = TestPostgres.get().createMigratedDatabase("shop")) {
+            LedgerPartitioning.configure(admin.dataSource()).schema("shop").defaultPartition(true).load().convert();
+            admin.execute("CREATE ROLE " + monitor + " LOGIN", "GRANT pg_monitor TO " + monitor,
+                    "GRANT SELECT ON shop.inventory_logs_p_default, shop.order_status_history_p_default TO " + monitor);
+            TestDatabase asMonitor = new TestDatabase(admin.name(), admin.jdbcUrl(), monitor, "");
+
+            CheckResult result = check(asMonitor, CHECK, b -> b.schema("shop"));
+
+            assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(result.findings()).hasSize(2).allSatisfy(f -> {
+                assertThat(f.message()).startsWith("Cannot tell whether the default partition");
+                assertThat(f.recommendation()).startsWith("GRANT USAGE ON SCHEMA shop TO <monitor role>; GRANT SELECT ON shop.");
+            });
+        } finally {
+            TestRoles.drop(monitor);
         }
     }
 

@@ -1,4 +1,5 @@
--- The foreign keys of the schema with their columns, referenced table and delete rule.
+-- The foreign keys of the schema with their columns, referenced table and delete rule (a partitioned table's
+-- once: the copies on its partitions are not listed).
 select con.conname as constraint_name,
        rel.relname as table_name,
        (select string_agg(a.attname, ', ' order by k.ord)
@@ -11,5 +12,5 @@ from pg_constraint con
 join pg_class rel on rel.oid = con.conrelid
 join pg_namespace n on n.oid = rel.relnamespace
 join pg_class ref on ref.oid = con.confrelid
-where con.contype = 'f' and n.nspname = ?
+where con.contype = 'f' and n.nspname = ? and not rel.relispartition
 order by ref.relname, rel.relname, con.conname

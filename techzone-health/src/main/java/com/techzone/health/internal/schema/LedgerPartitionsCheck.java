@@ -30,7 +30,7 @@ final class LedgerPartitionsCheck extends SchemaCheck {
         List<Ledger> ledgers = context.query(getClass(), rs -> new Ledger(rs.getString("ledger"), rs.getInt("partitions"),
                 rs.getBoolean("covers_now"), rs.getBoolean("covers_next_month"), rs.getString("next_month"),
                 rs.getString("default_partition"), rs.getBoolean("default_readable")),
-                context.schema(), LEDGERS.toArray(new String[0]));
+                context.schema(), LEDGERS.toArray(new String[0]), context.schema());
         List<Issue> issues = new ArrayList<>();
         for (Ledger ledger : ledgers) {
             String fix = "Create the partitions ahead (monthly, e.g. from a scheduled job): LedgerPartitioning.configure(dataSource)"
@@ -65,7 +65,8 @@ final class LedgerPartitionsCheck extends SchemaCheck {
         String object = ledger.name() + "." + partition;
         if (!ledger.defaultReadable()) {
             issues.add(Issue.unknown(object, "Cannot tell whether the default partition " + partition + " holds rows: this role "
-                    + "may not read it").fix("GRANT SELECT ON " + context.qualified(partition) + " TO <monitor role>"));
+                    + "may not read it").fix("GRANT USAGE ON SCHEMA " + CheckContext.quote(context.schema()) + " TO <monitor role>; "
+                    + "GRANT SELECT ON " + context.qualified(partition) + " TO <monitor role>"));
             return;
         }
         String table = CheckContext.quote(context.schema()) + "." + CheckContext.quote(partition);

@@ -25,7 +25,8 @@ select l.relname as ledger,
            as covers_next_month,
        to_char(m.next_start at time zone 'UTC', 'YYYY-MM') as next_month,
        max(p.partition) filter (where p.is_default) as default_partition,
-       coalesce(bool_or(p.is_default and has_table_privilege(p.oid, 'SELECT')), false) as default_readable
+       coalesce(bool_or(p.is_default and has_table_privilege(p.oid, 'SELECT')), false)
+           and has_schema_privilege(?, 'USAGE') as default_readable
 from ledgers l
 cross join months m
 left join parts p on p.ledger = l.relname
