@@ -179,4 +179,29 @@ class CartAndInventoryTest {
         assertThat(tz.products().findById(p.id()).orElseThrow().stock()).isEqualTo(5);
         assertThat(tz.inventoryLogs().history(p.id(), null, 10).items()).hasSize(1);
     }
+
+    @Test
+    void shouldRestockInsideTheHostsTransactionAndRollBackWithIt() {
+        Product p = shop.product("1.00", 5);
+
+        shop.useTables(h -> {
+            h.begin();
+            InventoryLog row = tz.inventory().restock(h, p.id(), 4, null);
+            assertThat(row).extracting(InventoryLog::change, InventoryLog::stockAfter, InventoryLog::reason)
+                    .containsExactly(4, 9, InventoryReason.RESTOCK);
+            assertThatThrownBy(() -> tz.inventory().restock(h, p.id(), 0, null))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("quantity"));
+            assertThatThrownBy(() -> tz.inventory().restock(h, null, 1, null))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("productId"));
+            assertThat(h.createQuery("SELECT stock FROM products WHERE id = :id").bind("id", p.id()).mapTo(Integer.class).one())
+                    .isEqualTo(9);
+            h.rollback();
+        });
+        InventoryLog committed = shop.withTables(h -> h.inTransaction(t -> tz.inventory().restock(t, p.id(), 2, null)));
+
+        assertThat(committed.stockAfter()).isEqualTo(7);
+        assertThat(tz.products().findById(p.id()).orElseThrow().stock()).isEqualTo(7);
+        assertThat(tz.inventoryLogs().history(p.id(), null, 10).items()).extracting(InventoryLog::reason)
+                .containsExactly(InventoryReason.RESTOCK, InventoryReason.INITIAL);
+    }
 }

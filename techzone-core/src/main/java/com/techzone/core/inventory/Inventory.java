@@ -25,6 +25,12 @@ public interface Inventory {
     InventoryLog restock(UUID productId, int quantity, UUID createdBy);
 
     /**
+     * {@link #restock} inside the transaction of {@code handle} (joined if one is open): goods received
+     * recorded together with the host's own writes, and rolled back with them.
+     */
+    InventoryLog restock(Handle handle, UUID productId, int quantity, UUID createdBy);
+
+    /**
      * Corrects stock by {@code change} units (stocktaking, damage) with a note saying why.
      *
      * @param change units to add (positive) or remove (negative); not zero

@@ -45,6 +45,13 @@ public final class DefaultInventory implements Inventory {
     }
 
     @Override
+    public InventoryLog restock(Handle handle, UUID productId, int quantity, UUID createdBy) {
+        Checks.positive("quantity", quantity);
+        validate(productId, quantity, null);
+        return Transactions.inTransaction(jdbi, handle, h -> write(h, productId, quantity, InventoryReason.RESTOCK, null, createdBy));
+    }
+
+    @Override
     public InventoryLog adjust(UUID productId, int change, String note, UUID createdBy) {
         return change(productId, change, InventoryReason.ADJUSTMENT, note, createdBy);
     }
