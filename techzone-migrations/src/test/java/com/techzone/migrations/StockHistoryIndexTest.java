@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * V9 rebuilds {@code idx_inventory_logs_product_date} in the order of a stock-history page, on a plain
@@ -39,30 +41,31 @@ class StockHistoryIndexTest {
         }
     }
 
-    @Test
-    void shouldBuildItOnEveryPartitionOfALedgerPartitionedBeforeV9() throws SQLException {
-        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
-            db.execute(LedgerPartitioningTest.SHOP_WITH_HISTORY.formatted("public"));
-            LedgerPartitioning.configure(db.dataSource()).load().convert();
-            List<String> partitions = partitions(db);
+    @ParameterizedTest
+    @ValueSource(strings = {"public", "shop"})
+    void shouldBuildItOnEveryPartitionOfALedgerPartitionedBeforeV9(String schema) throws SQLException {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase(schema)) {
+            db.execute(LedgerPartitioningTest.SHOP_WITH_HISTORY.formatted(schema));
+            LedgerPartitioning.configure(db.dataSource()).schema(schema).load().convert();
+            List<String> partitions = partitions(db, schema);
             assertThat(partitions).hasSizeGreaterThan(2).contains("inventory_logs_p_legacy");
-            assertThat(productIndexes(db, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
+            assertThat(productIndexes(db, schema, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
             // The layout a V8.1 conversion made: the partitioned index on (product_id, created_at), no V9 yet.
             db.execute("""
-                    DROP INDEX idx_inventory_logs_product_date;
-                    CREATE INDEX idx_inventory_logs_product_date ON inventory_logs (product_id, created_at);
-                    DELETE FROM techzone_schema_history WHERE version = '9';
-                    """);
+                    DROP INDEX %1$s.idx_inventory_logs_product_date;
+                    CREATE INDEX idx_inventory_logs_product_date ON %1$s.inventory_logs (product_id, created_at);
+                    DELETE FROM %1$s.techzone_schema_history WHERE version = '9';
+                    """.formatted(schema));
 
-            MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
+            MigrationResult result = TechzoneMigrations.configure(db.dataSource()).schema(schema).load().migrate();
 
             assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9");
-            assertThat(productIndexes(db, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
+            assertThat(productIndexes(db, schema, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
             for (String partition : partitions) {
-                assertThat(productIndexes(db, partition)).as(partition)
+                assertThat(productIndexes(db, schema, partition)).as(partition)
                         .containsExactly(partition + "_product_history valid " + KEY);
             }
-            assertThat(count(db, "SELECT count(*) FROM inventory_logs")).isEqualTo(2);
+            assertThat(count(db, "SELECT count(*) FROM " + schema + ".inventory_logs")).isEqualTo(2);
         }
     }
 
@@ -97,17 +100,21 @@ class StockHistoryIndexTest {
 
     /** The table's indexes that lead with product_id: "name valid|INVALID (key)". */
     private static List<String> productIndexes(TestDatabase db, String table) throws SQLException {
+        return productIndexes(db, "public", table);
+    }
+
+    private static List<String> productIndexes(TestDatabase db, String schema, String table) throws SQLException {
         return strings(db, """
                 SELECT c.relname || CASE WHEN i.indisvalid THEN ' valid ' ELSE ' INVALID ' END
                        || substring(pg_get_indexdef(c.oid) FROM '\\(.*\\)$')
                 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE i.indrelid = 'public.%s'::regclass AND pg_get_indexdef(c.oid) LIKE '%%(product_id%%'
-                ORDER BY c.relname""".formatted(table));
+                WHERE i.indrelid = '%s.%s'::regclass AND pg_get_indexdef(c.oid) LIKE '%%(product_id%%'
+                ORDER BY c.relname""".formatted(schema, table));
     }
 
-    private static List<String> partitions(TestDatabase db) throws SQLException {
-        return strings(db, "SELECT inhrelid::regclass::text FROM pg_inherits "
-                + "WHERE inhparent = 'public.inventory_logs'::regclass ORDER BY 1");
+    private static List<String> partitions(TestDatabase db, String schema) throws SQLException {
+        return strings(db, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                + "WHERE i.inhparent = '" + schema + ".inventory_logs'::regclass ORDER BY 1");
     }
 
     private static long count(TestDatabase db, String sql) throws SQLException {
