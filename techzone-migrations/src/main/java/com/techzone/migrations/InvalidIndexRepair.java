@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -86,27 +87,38 @@ final class InvalidIndexRepair implements Callback {
         // Own autocommit connection: DROP INDEX CONCURRENTLY cannot run in a transaction block.
         try (Connection c = context.getConfiguration().getDataSource().getConnection()) {
             c.setAutoCommit(true);
-            List<String> drops = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(INVALID_INDEX)) {
-                for (String index : indexes) {
-                    ps.setString(1, schema);
-                    ps.setString(2, index);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            drops.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("SET lock_timeout = '5s'");
-                for (String drop : drops) {
-                    s.execute(drop);
-                }
-            }
+            dropInvalid(c, schema, indexes);
         } catch (SQLException e) {
             throw new FlywayException("Could not drop the INVALID indexes left by an interrupted run of migration "
                     + migration.getVersion() + " in schema \"" + schema + "\" (" + indexes + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops (concurrently, each lock waiting at most 5 s) those of the named indexes of the schema that
+     * are INVALID; valid and missing ones are left alone. Also for a Java migration that builds indexes
+     * concurrently (V9), on its own connection.
+     *
+     * @param c a connection in autocommit mode: DROP INDEX CONCURRENTLY cannot run in a transaction block
+     */
+    static void dropInvalid(Connection c, String schema, Collection<String> indexes) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(INVALID_INDEX)) {
+            for (String index : indexes) {
+                ps.setString(1, schema);
+                ps.setString(2, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        drops.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET lock_timeout = '5s'");
+            for (String drop : drops) {
+                s.execute(drop);
+            }
         }
     }
 

@@ -209,6 +209,12 @@ final class LedgerConversion {
         locked("analyze " + ledger.table(), List.of(), false, s -> s.execute("ANALYZE " + qualified(ledger.table())));
     }
 
+    /** Whether the partitioned ledger has statistics of its own, as a whole (ANALYZE of the parent). */
+    boolean hasStatistics(Ledger ledger) throws SQLException {
+        return Boolean.parseBoolean(text("SELECT EXISTS (SELECT FROM pg_stats WHERE schemaname = ? AND tablename = ? "
+                + "AND inherited)::text", schema, ledger.table()));
+    }
+
     void ensureDefault(Ledger ledger) throws SQLException {
         boolean present = Boolean.parseBoolean(text("""
                 SELECT EXISTS (SELECT FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid

@@ -139,8 +139,10 @@ public final class LedgerPartitioning {
      * partition is created empty and attached ({@code ATTACH PARTITION}: SHARE UPDATE EXCLUSIVE on the
      * ledger, so inserts and reads go on; SHARE ROW EXCLUSIVE on the referenced table for the foreign
      * key's triggers; with a default partition, a scan of it under ACCESS EXCLUSIVE, short while it is empty).
-     * Then it runs {@code ANALYZE} on each partitioned ledger: autovacuum never analyzes a partitioned
-     * table, and the planner's statistics of the ledger as a whole come only from that.
+     * Then it runs {@code ANALYZE} on each partitioned ledger that it converted or gave a partition, or
+     * that has no statistics as a whole yet: autovacuum never analyzes a partitioned table, and the
+     * planner's statistics of the ledger as a whole come only from that. A call with nothing to do
+     * reads and writes nothing, so running it at every application start costs a few catalog reads.
      * Idempotent; a ledger that is not partitioned is left alone. Run it at least monthly.
      *
      * @return the partitions created (empty when none was missing) and the longest blocking lock held
@@ -188,7 +190,11 @@ public final class LedgerPartitioning {
                         if (defaultPartition) {
                             conversion.ensureDefault(ledger);
                         }
-                        conversion.analyze(ledger);
+                        boolean changed = converted.contains(ledger.table())
+                                || conversion.created().stream().anyMatch(p -> p.startsWith(ledger.table() + "_p"));
+                        if (changed || !conversion.hasStatistics(ledger)) {
+                            conversion.analyze(ledger);
+                        }
                     }
                 }
                 return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock(),

@@ -31,7 +31,8 @@ import org.flywaydb.core.api.migration.Context;
  *       one step that takes an {@code ACCESS EXCLUSIVE} lock on the ledger, for the time of a catalog
  *       change, bounded by {@code lock_timeout}.</li>
  * </ul>
- * An INVALID index left by a cancelled or killed build is dropped and built again. A Java migration only
+ * An INVALID index left by a cancelled or killed build is dropped ({@link InvalidIndexRepair#dropInvalid})
+ * and built again. A Java migration only
  * because a SQL script cannot choose between the two layouts; its statements are below as written.
  */
 final class V9__Index_stock_history_in_page_order extends BaseJavaMigration {
@@ -75,7 +76,7 @@ final class V9__Index_stock_history_in_page_order extends BaseJavaMigration {
                 s.execute("CREATE INDEX IF NOT EXISTS " + BUILDING + " ON ONLY " + ledger + " " + KEY);
                 for (String partition : partitions(c)) {
                     String index = partition + "_product_history";
-                    dropIfInvalid(s, c, index);
+                    InvalidIndexRepair.dropInvalid(c, schema, List.of(index));
                     s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + index + " ON " + qualified(partition) + " " + KEY);
                     if (!isAttached(c, index)) {
                         s.execute("ALTER INDEX " + qualified(BUILDING) + " ATTACH PARTITION " + qualified(index));
@@ -83,7 +84,7 @@ final class V9__Index_stock_history_in_page_order extends BaseJavaMigration {
                 }
                 s.execute("DROP INDEX IF EXISTS " + qualified(INDEX));
             } else {
-                dropIfInvalid(s, c, BUILDING);
+                InvalidIndexRepair.dropInvalid(c, schema, List.of(BUILDING));
                 s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + BUILDING + " ON " + ledger + " " + KEY);
                 s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(INDEX));
             }
@@ -156,22 +157,6 @@ final class V9__Index_stock_history_in_page_order extends BaseJavaMigration {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** Drops the index if an interrupted concurrent build left it INVALID, so it is built again. */
-    private void dropIfInvalid(Statement s, Connection c, String index) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT NOT i.indisvalid FROM pg_index i
-                JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = ? AND c.relname = ?""")) {
-            ps.setString(1, schema);
-            ps.setString(2, index);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(index));
-                }
             }
         }
     }

@@ -88,6 +88,23 @@ class LedgerPartitioningTest {
     }
 
     @Test
+    void shouldAnalyzeAPartitionedLedgerThatHasNoStatisticsAsAWhole() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            db.execute(SHOP_WITH_HISTORY.formatted("public"));
+            LedgerPartitioning partitioning = LedgerPartitioning.configure(db.dataSource()).load();
+            partitioning.convert();
+            db.execute("DELETE FROM pg_statistic WHERE starelid = 'inventory_logs'::regclass AND stainherit");
+            String inherited = "SELECT count(*) > 0 FROM pg_stats WHERE schemaname = 'public' AND tablename = '%s' AND inherited";
+            assertThat(text(db, inherited.formatted("inventory_logs"))).isEqualTo("f");
+
+            PartitioningResult ahead = partitioning.createPartitionsAhead();
+
+            assertThat(ahead.createdPartitions()).isEmpty();
+            assertThat(text(db, inherited.formatted("inventory_logs"))).as("analyzed again, though nothing was created").isEqualTo("t");
+        }
+    }
+
+    @Test
     void shouldChangeNothingOnASecondCall() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
             LedgerPartitioning partitioning = LedgerPartitioning.configure(db.dataSource()).load();
