@@ -68,30 +68,47 @@ final class V9__Index_stock_history_in_page_order extends BaseJavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute("SET lock_timeout = '5s'");
             s.execute("SET statement_timeout = 0");
-            if (isDone(c)) {
-                return;
-            }
-            String ledger = qualified("inventory_logs");
-            if (relkind(c, "inventory_logs") == 'p') {
-                s.execute("CREATE INDEX IF NOT EXISTS " + BUILDING + " ON ONLY " + ledger + " " + KEY);
-                for (String partition : partitions(c)) {
-                    String index = partition + "_product_history";
-                    InvalidIndexRepair.dropInvalid(c, schema, List.of(index));
-                    s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + index + " ON " + qualified(partition) + " " + KEY);
-                    if (!isAttached(c, index)) {
-                        s.execute("ALTER INDEX " + qualified(BUILDING) + " ATTACH PARTITION " + qualified(index));
-                    }
+            try {
+                if (!isDone(c)) {
+                    rebuild(c, s);
                 }
-                s.execute("DROP INDEX IF EXISTS " + qualified(INDEX));
-            } else {
-                InvalidIndexRepair.dropInvalid(c, schema, List.of(BUILDING));
-                s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + BUILDING + " ON " + ledger + " " + KEY);
-                s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(INDEX));
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    reset(s);
+                } catch (SQLException resetFailed) {
+                    e.addSuppressed(resetFailed);   // e.g. the backend was killed: the first error is the one to see
+                }
+                throw e;
             }
-            s.execute("ALTER INDEX " + qualified(BUILDING) + " RENAME TO " + INDEX);
-            s.execute("RESET lock_timeout");
-            s.execute("RESET statement_timeout");
+            reset(s);
         }
+    }
+
+    /** The session's timeouts back to their defaults: a pooled connection goes back to the host's pool. */
+    private static void reset(Statement s) throws SQLException {
+        s.execute("RESET lock_timeout");
+        s.execute("RESET statement_timeout");
+    }
+
+    private void rebuild(Connection c, Statement s) throws SQLException {
+        String ledger = qualified("inventory_logs");
+        if (relkind(c, "inventory_logs") == 'p') {
+            s.execute("CREATE INDEX IF NOT EXISTS " + BUILDING + " ON ONLY " + ledger + " " + KEY);
+            for (String partition : partitions(c)) {
+                String index = partition + "_product_history";
+                InvalidIndexRepair.dropInvalid(c, schema, List.of(index));
+                s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + index + " ON " + qualified(partition) + " " + KEY);
+                if (!isAttached(c, index)) {
+                    s.execute("ALTER INDEX " + qualified(BUILDING) + " ATTACH PARTITION " + qualified(index));
+                }
+            }
+            s.execute("DROP INDEX IF EXISTS " + qualified(INDEX));
+        } else {
+            InvalidIndexRepair.dropInvalid(c, schema, List.of(BUILDING));
+            s.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + BUILDING + " ON " + ledger + " " + KEY);
+            s.execute("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(INDEX));
+        }
+        s.execute("ALTER INDEX " + qualified(BUILDING) + " RENAME TO " + INDEX);
     }
 
     private boolean isDone(Connection c) throws SQLException {
