@@ -111,6 +111,11 @@ public final class BenchServer implements AutoCloseable {
         return prefix + database + (m.group(3) == null ? "" : m.group(3));
     }
 
+    /** The server's JDBC URL, unmasked: for a child process of the bench only, never for output. */
+    String url() {
+        return url;
+    }
+
     /** A new unpooled data source for a database of this server. */
     public PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();

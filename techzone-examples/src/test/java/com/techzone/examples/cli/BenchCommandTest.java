@@ -68,10 +68,14 @@ class BenchCommandTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("## migrate-live")
-                    .contains("| before the migration |").contains("| during V6 (judged) |").contains("| during V7-V9 |")
+                    .contains("| saturated | before the migration |").contains("| during V6's statements |")
+                    .contains("| during a migrate with nothing to apply (control) |").contains("| during V7-V10 |")
+                    .containsPattern("\\| paced, \\d+/s \\| before the migration \\|")
                     .contains("| failed checkouts | 0 | 0 | true |")
                     .contains("| longest wait on a migration lock (ms) |")
-                    .contains("| p99 during V6 / p99 before |").contains("| p99 during V7-V9 / p99 before |")
+                    .contains("| p99 during V6's statements / p99 before (paced) |")
+                    .contains("| p99 during the control / p99 before (saturated) |")
+                    .contains("| p99 during V7-V10 / p99 before (paced) |")
                     .contains("V6 replace orders created at index with brin");
             assertThat(run.out().lines().filter(l -> l.endsWith("| false |") && !l.startsWith("| durable_commits")))
                     .as("checks not kept").isEmpty();

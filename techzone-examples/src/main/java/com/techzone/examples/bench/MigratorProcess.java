@@ -1,0 +1,121 @@
+package com.techzone.examples.bench;
+
+import com.techzone.migrations.MigrationResult;
+import com.techzone.migrations.TechzoneMigrations;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The migrations of {@code migrate-live}, applied from a JVM of their own, as a deploy applies them (a job or the
+ * new release's start-up), not from the process that serves the load: Flyway's class loading, scanning and
+ * allocations would otherwise stall the load's threads (safepoints, collections) and be counted against the
+ * migration. The child reads one command per line on its standard input ({@code migrate <version>|latest},
+ * {@code quit}) and answers each on its standard output with one line: {@code ok <to version>} followed by
+ * {@code <version>\t<description>\t<ms>} per applied migration and an empty line, or {@code error <message>}.
+ * The password comes in the environment variable {@code TECHZONE_PASSWORD}, never on the command line.
+ */
+final class MigratorProcess implements AutoCloseable {
+
+    static final String PASSWORD_ENV = "TECHZONE_PASSWORD";
+    private static final String READY = "ready";
+
+    private final Process process;
+    private final BufferedReader answers;
+    private final PrintStream commands;
+
+    private MigratorProcess(Process process) {
+        this.process = process;
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** Starts the child JVM (this JVM's java and class path) for one database and waits until it has loaded Flyway. */
+    static MigratorProcess start(BenchServer server, String database, String applicationName) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                MigratorProcess.class.getName(), BenchServer.withDatabase(server.url(), database),
+                server.user() == null ? "" : server.user(), applicationName)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        server.password().ifPresent(p -> builder.environment().put(PASSWORD_ENV, p));
+        MigratorProcess child = new MigratorProcess(builder.start());
+        String first = child.answers.readLine();
+        if (!READY.equals(first)) {
+            child.close();
+            throw new IllegalStateException("the migrator process did not start: " + first);
+        }
+        return child;
+    }
+
+    /** Applies the migrations up to {@code target} ("latest" for all) in the child and returns what it applied. */
+    MigrationResult migrate(String target) throws IOException {
+        commands.println("migrate " + target);
+        String status = answers.readLine();
+        if (status == null || !status.startsWith("ok ")) {
+            throw new IllegalStateException("the migrator process failed: " + status);
+        }
+        List<MigrationResult.AppliedMigration> applied = new ArrayList<>();
+        for (String line = answers.readLine(); line != null && !line.isEmpty(); line = answers.readLine()) {
+            String[] parts = line.split("\t", 3);
+            applied.add(new MigrationResult.AppliedMigration(parts[0], parts[1], Long.parseLong(parts[2])));
+        }
+        return new MigrationResult(TechzoneMigrations.DEFAULT_SCHEMA, null, status.substring(3), applied);
+    }
+
+    @Override
+    public void close() {
+        commands.println("quit");
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The child: {@code MigratorProcess <jdbc url> <user or ""> <application name>}. */
+    public static void main(String[] args) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(args[0]);
+        if (!args[1].isEmpty()) {
+            dataSource.setUser(args[1]);
+        }
+        String password = System.getenv(PASSWORD_ENV);
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setApplicationName(args[2]);
+        PrintStream out = System.out;
+        // Loads Flyway and reads the history once, before the parent starts measuring.
+        TechzoneMigrations.configure(dataSource).load().currentVersion();
+        out.println(READY);
+        out.flush();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                String target = line.substring("migrate ".length());
+                try {
+                    TechzoneMigrations.Builder builder = TechzoneMigrations.configure(dataSource);
+                    MigrationResult result = (target.equals("latest") ? builder : builder.target(target)).load().migrate();
+                    out.println("ok " + result.toVersion());
+                    result.applied().forEach(m -> out.println(m.version() + "\t" + m.description() + "\t" + m.executionMillis()));
+                    out.println();
+                } catch (RuntimeException e) {
+                    out.println("error " + e.getMessage().replace('\n', ' '));
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
