@@ -31,7 +31,7 @@ class HostFlywayTest {
                     .containsExactly("flyway_schema_history", "orders", "users");
 
             MigrationResult ours = TechzoneMigrations.configure(db.dataSource()).schema("shop").load().migrate();
-            assertThat(ours.migrationsApplied()).isEqualTo(10);
+            assertThat(ours.migrationsApplied()).isEqualTo(11);
             assertThat(new SchemaCatalog(db.dataSource()).tables("shop")).hasSize(13).contains("users", "orders");
             assertThat(host.validateWithResult().validationSuccessful).isTrue();
         }
@@ -49,7 +49,7 @@ class HostFlywayTest {
             assertThat(catalog.tables("public")).containsExactly("flyway_schema_history", "orders", "users");
             assertThat(catalog.strings("SELECT column_name FROM information_schema.columns "
                     + "WHERE table_schema = 'public' AND table_name = 'users' ORDER BY 1")).containsExactly("id", "login");
-            assertThat(TechzoneMigrations.configure(db.dataSource()).schema("shop").load().currentVersion()).isEqualTo("9");
+            assertThat(TechzoneMigrations.configure(db.dataSource()).schema("shop").load().currentVersion()).isEqualTo("10");
         }
     }
 
@@ -61,17 +61,17 @@ class HostFlywayTest {
             MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(result.fromVersion()).isNull();
-            assertThat(result.toVersion()).isEqualTo("9");
-            assertThat(result.migrationsApplied()).isEqualTo(10);
+            assertThat(result.toVersion()).isEqualTo("10");
+            assertThat(result.migrationsApplied()).isEqualTo(11);
             SchemaCatalog catalog = new SchemaCatalog(db.dataSource());
             assertThat(catalog.tables("public")).contains("host_audit_log", "flyway_schema_history", "bookings");
             assertThat(catalog.strings("SELECT version FROM techzone_schema_history ORDER BY installed_rank"))
-                    .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "8.1", "9");
+                    .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "8.1", "9", "10");
             assertThat(catalog.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                     .as("the host's history is not touched").containsExactly("1");
             TechzoneMigrations again = TechzoneMigrations.configure(db.dataSource()).load();
             again.validate();
-            assertThat(again.currentVersion()).isEqualTo("9");
+            assertThat(again.currentVersion()).isEqualTo("10");
             assertThat(again.migrate().upToDate()).isTrue();
             assertThat(hostFlyway(db.dataSource(), false).validateWithResult().validationSuccessful).isTrue();
         }
@@ -92,7 +92,7 @@ class HostFlywayTest {
             assertThat(catalog.tables("public")).contains("host_audit_log", "bookings");
             assertThat(catalog.strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                     .containsExactly("0", "1");
-            assertThat(TechzoneMigrations.configure(db.dataSource()).load().currentVersion()).isEqualTo("9");
+            assertThat(TechzoneMigrations.configure(db.dataSource()).load().currentVersion()).isEqualTo("10");
         }
     }
 

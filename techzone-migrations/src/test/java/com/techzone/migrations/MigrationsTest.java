@@ -24,14 +24,14 @@ class MigrationsTest {
             MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(result.fromVersion()).isNull();
-            assertThat(result.toVersion()).isEqualTo("9");
-            assertThat(result.migrationsApplied()).isEqualTo(10);
+            assertThat(result.toVersion()).isEqualTo("10");
+            assertThat(result.migrationsApplied()).isEqualTo(11);
             assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::description)
                     .containsExactly("create types", "create users and catalog", "create carts and orders",
                             "create reviews bookings contacts", "create inventory and reports",
                             "replace orders created at index with brin", "add history sequence",
                             "add commerce rule columns", "create index bookings contact email",
-                            "Index stock history in page order");
+                            "Index stock history in page order", "index orders for revenue and pending");
             assertThat(new SchemaCatalog(db.dataSource()).tables("public")).hasSize(13);
         }
     }
@@ -43,8 +43,8 @@ class MigrationsTest {
             MigrationResult second = TechzoneMigrations.migrate(db.dataSource());
 
             assertThat(second.upToDate()).isTrue();
-            assertThat(second.fromVersion()).isEqualTo("9");
-            assertThat(second.toVersion()).isEqualTo("9");
+            assertThat(second.fromVersion()).isEqualTo("10");
+            assertThat(second.toVersion()).isEqualTo("10");
         }
     }
 
@@ -58,7 +58,7 @@ class MigrationsTest {
 
             MigrationResult rest = TechzoneMigrations.configure(db.dataSource()).load().migrate();
             assertThat(rest.fromVersion()).isEqualTo("2");
-            assertThat(rest.migrationsApplied()).isEqualTo(8);
+            assertThat(rest.migrationsApplied()).isEqualTo(9);
         }
     }
 
@@ -73,7 +73,7 @@ class MigrationsTest {
             assertThat(result.schema()).isEqualTo("shop");
             assertThat(catalog.tables("shop")).hasSize(14).contains("shop_history", "orders");
             assertThat(catalog.tables("public")).isEmpty();
-            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("9");
+            assertThat(migrations.currentVersion()).isEqualTo(migrations.latestVersion()).isEqualTo("10");
         }
     }
 
@@ -102,13 +102,13 @@ class MigrationsTest {
                 int applied = 0;
                 for (Future<MigrationResult> future : futures) {
                     MigrationResult result = future.get();
-                    assertThat(result.toVersion()).isEqualTo("9");
+                    assertThat(result.toVersion()).isEqualTo("10");
                     applied += result.migrationsApplied();
                 }
-                assertThat(applied).as("each migration applied exactly once").isEqualTo(10);
+                assertThat(applied).as("each migration applied exactly once").isEqualTo(11);
                 assertThat(new SchemaCatalog(db.dataSource())
                         .strings("SELECT count(*) FROM techzone_schema_history WHERE success"))
-                        .containsExactly("10");
+                        .containsExactly("11");
             } finally {
                 pool.shutdownNow();
             }

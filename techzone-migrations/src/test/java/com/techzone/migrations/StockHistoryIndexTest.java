@@ -35,7 +35,7 @@ class StockHistoryIndexTest {
 
             MigrationResult result = TechzoneMigrations.migrate(db.dataSource());
 
-            assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9");
+            assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9", "10");
             assertThat(productIndexes(db, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
             assertThat(count(db, "SELECT count(*) FROM inventory_logs")).isEqualTo(2);
         }
@@ -50,16 +50,17 @@ class StockHistoryIndexTest {
             List<String> partitions = partitions(db, schema);
             assertThat(partitions).hasSizeGreaterThan(2).contains("inventory_logs_p_legacy");
             assertThat(productIndexes(db, schema, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
-            // The layout a V8.1 conversion made: the partitioned index on (product_id, created_at), no V9 yet.
+            // The layout a V8.1 conversion made: the partitioned index on (product_id, created_at), no V9 yet
+            // (nor V10, which comes after it).
             db.execute("""
                     DROP INDEX %1$s.idx_inventory_logs_product_date;
                     CREATE INDEX idx_inventory_logs_product_date ON %1$s.inventory_logs (product_id, created_at);
-                    DELETE FROM %1$s.techzone_schema_history WHERE version = '9';
+                    DELETE FROM %1$s.techzone_schema_history WHERE version IN ('9', '10');
                     """.formatted(schema));
 
             MigrationResult result = TechzoneMigrations.configure(db.dataSource()).schema(schema).load().migrate();
 
-            assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9");
+            assertThat(result.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9", "10");
             assertThat(productIndexes(db, schema, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
             for (String partition : partitions) {
                 assertThat(productIndexes(db, schema, partition)).as(partition)
@@ -93,7 +94,7 @@ class StockHistoryIndexTest {
 
             MigrationResult rerun = TechzoneMigrations.migrate(db.dataSource());
 
-            assertThat(rerun.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9");
+            assertThat(rerun.applied()).extracting(MigrationResult.AppliedMigration::version).containsExactly("9", "10");
             assertThat(productIndexes(db, "inventory_logs")).containsExactly("idx_inventory_logs_product_date valid " + KEY);
         }
     }
