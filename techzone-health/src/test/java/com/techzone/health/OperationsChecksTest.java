@@ -76,15 +76,25 @@ class OperationsChecksTest {
 
     @Test
     void shouldFindALongRunningQuery(TestDatabase db) throws Exception {
-        CompletableFuture<Void> sleeper = CompletableFuture.runAsync(() -> db.execute("SELECT pg_sleep(2.5)"));
-        Statistics.awaitVisible(db, "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2.5)%' "
-                + "AND state = 'active' AND query_start < clock_timestamp() - interval '1.1 s')");
-        CheckResult result = check(db, "ops.long-running", b -> b.groups(CheckGroup.OPERATIONS).threshold(Metric.LONG_RUNNING_SECONDS, 1, 600));
-        sleeper.get(10, TimeUnit.SECONDS);
-        assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("pg_sleep");
-        });
+        // The statement waits for an advisory lock the test holds: it runs until the test lets it go,
+        // however long the health run takes.
+        try (Connection holder = db.dataSource().getConnection(); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(1414)");
+            CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> db.execute("SELECT pg_advisory_xact_lock(1414)"));
+            CheckResult result;
+            try {
+                Statistics.awaitVisible(db, "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE query = 'SELECT pg_advisory_xact_lock(1414)' "
+                        + "AND state = 'active' AND xact_start < clock_timestamp() - interval '1.1 s')");
+                result = check(db, "ops.long-running", b -> b.groups(CheckGroup.OPERATIONS).threshold(Metric.LONG_RUNNING_SECONDS, 1, 600));
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(1414)");
+            }
+            waiter.get(10, TimeUnit.SECONDS);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("pg_advisory_xact_lock(1414)");
+            });
+        }
     }
 
     @Test
