@@ -188,6 +188,25 @@ class OperationsChecksTest {
     }
 
     @Test
+    void shouldCountTheWalInTheDiskUsage(TestDatabase db) {
+        // Right after a checkpoint the WAL keeps its files for minutes: the two sizes stand while the check runs.
+        db.execute("CHECKPOINT");
+        long databases = Long.parseLong(scalar(db, "SELECT sum(pg_database_size(oid))::text FROM pg_database"));
+        long wal = Long.parseLong(scalar(db, "SELECT sum(size)::text FROM pg_ls_waldir()"));
+        assertThat(wal).as("at least one WAL segment").isGreaterThanOrEqualTo(1L << 20);
+        // A volume exactly as large as the cluster with its WAL: 100% with the WAL, below the warning limit without it.
+        long capacity = databases + wal;
+        double withoutWal = 100.0 * databases / capacity;
+        double third = (100 - withoutWal) / 3;
+        CheckResult result = check(db, "ops.disk", b -> b.groups(CheckGroup.OPERATIONS).diskCapacityBytes(capacity)
+                .threshold(Metric.DISK_USAGE_PERCENT, withoutWal + third, withoutWal + 2 * third));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as(f.message()).isEqualTo(Severity.CRITICAL);
+            assertThat(Double.parseDouble(f.measured().replace("%", ""))).isCloseTo(100, org.assertj.core.data.Offset.offset(third));
+        });
+    }
+
+    @Test
     void shouldJudgeOnlyValuesPastALimitAsItsSeverity() {
         // "> 70% warning, > 90% critical": a value at a limit is still the severity below it.
         Threshold connections = new Threshold(70, 90);
