@@ -8,12 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Group D: consistent data passes; each invariant broken on purpose is found with its severity. */
 class DomainChecksTest {
+
+    private static final List<String> TECHZONE_TABLES = List.of("users", "categories", "products", "services", "cart_items",
+            "orders", "order_items", "order_status_history", "reviews", "bookings", "contacts", "inventory_logs", "sales_reports");
 
     private TestDatabase db;
 
@@ -181,12 +191,64 @@ class DomainChecksTest {
 
     @Test
     void shouldNotReadTheTechzoneTablesUnlessTheDomainGroupIsSelected() {
-        db.execute("UPDATE products SET stock = 7 WHERE id = '" + PRODUCT + "'");
+        db.execute("UPDATE products SET stock = 7 WHERE id = '" + PRODUCT + "'", "CREATE TABLE public.read_marker (n int)");
+        Map<String, String> before = tableCounters(1);
+
         HealthReport report = TechzoneHealth.configure(db.dataSource()).build().run();
+
+        Map<String, String> afterDefault = tableCounters(2);
         assertThat(report.checks()).noneMatch(c -> c.group() == CheckGroup.DOMAIN);
+        assertThat(before).hasSize(13);
+        assertThat(afterDefault).as("scans, tuples read or fetched, rows written, per TechZone table (partitions summed)")
+                .isEqualTo(before);
+
         HealthReport selected = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.DOMAIN).build().run();
+
+        Map<String, String> afterDomain = tableCounters(3);
         assertThat(selected.checks()).extracting(CheckResult::id).containsExactlyInAnyOrder("domain.inventory-ledger",
                 "domain.order-totals", "domain.order-status-history", "domain.sales-reports", "domain.booking-overlap");
         assertThat(selected.check("domain.inventory-ledger").orElseThrow().status()).isEqualTo(Status.CRITICAL);
+        // the same counters do move when group D reads: the ledger check scanned both of its tables
+        for (String table : List.of("products", "inventory_logs")) {
+            assertThat(scans(afterDomain.get(table))).as(table + " scans").isGreaterThan(scans(afterDefault.get(table)));
+        }
+    }
+
+    /**
+     * The read and write counters of the 13 TechZone tables (seq_scan, seq_tup_read, idx_scan,
+     * idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_del; a partitioned table's leaves summed), once every
+     * earlier session's counts are in the statistics: no other client session of the database is left
+     * (a backend sends its counts before it leaves pg_stat_activity), and the {@code markerReads}-th read
+     * of the test's own marker table, made after that, is visible (PostgreSQL 14's collector included).
+     */
+    private Map<String, String> tableCounters(int markerReads) {
+        Statistics.awaitVisible(db, "SELECT NOT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND backend_type = 'client backend' AND pid <> pg_backend_pid())");
+        db.execute("SELECT count(*) FROM public.read_marker", Statistics.FLUSH);
+        Statistics.awaitVisible(db, "SELECT seq_scan >= " + markerReads + " FROM pg_stat_user_tables WHERE relname = 'read_marker'");
+        Map<String, String> counters = new TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT t.name, concat_ws(' ', sum(st.seq_scan), sum(st.seq_tup_read), sum(coalesce(st.idx_scan, 0)),
+                           sum(coalesce(st.idx_tup_fetch, 0)), sum(st.n_tup_ins), sum(st.n_tup_upd), sum(st.n_tup_del)) AS counters
+                    FROM unnest(string_to_array('%s', ',')) AS t(name)
+                    JOIN pg_stat_user_tables st ON st.relid = ('public.' || t.name)::regclass
+                      OR st.relid IN (SELECT p.relid FROM pg_partition_tree(('public.' || t.name)::regclass) p WHERE p.isleaf)
+                    GROUP BY t.name""".formatted(String.join(",", TECHZONE_TABLES)))) {
+                while (rs.next()) {
+                    counters.put(rs.getString("name"), rs.getString("counters"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counters;
+    }
+
+    /** seq_scan + idx_scan of one table's counters. */
+    private static long scans(String counters) {
+        String[] values = counters.split(" ");
+        return Long.parseLong(values[0]) + Long.parseLong(values[2]);
     }
 }

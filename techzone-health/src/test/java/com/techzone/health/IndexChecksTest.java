@@ -188,7 +188,7 @@ class IndexChecksTest {
         assertThat(judged.findings()).singleElement().satisfies(f -> {
             assertThat(f.object()).isEqualTo("contacts");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(Long.parseLong(f.measured().replace(" seq scans", ""))).isGreaterThanOrEqualTo(150);
+            assertThat(f.measured()).as("the 150 scans of the loop, nothing else reads contacts").isEqualTo("150 seq scans");
         });
     }
 

@@ -76,15 +76,25 @@ class OperationsChecksTest {
 
     @Test
     void shouldFindALongRunningQuery(TestDatabase db) throws Exception {
-        CompletableFuture<Void> sleeper = CompletableFuture.runAsync(() -> db.execute("SELECT pg_sleep(2.5)"));
-        Statistics.awaitVisible(db, "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2.5)%' "
-                + "AND state = 'active' AND query_start < clock_timestamp() - interval '1.1 s')");
-        CheckResult result = check(db, "ops.long-running", b -> b.groups(CheckGroup.OPERATIONS).threshold(Metric.LONG_RUNNING_SECONDS, 1, 600));
-        sleeper.get(10, TimeUnit.SECONDS);
-        assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("pg_sleep");
-        });
+        // The statement waits for an advisory lock the test holds: it runs until the test lets it go,
+        // however long the health run takes.
+        try (Connection holder = db.dataSource().getConnection(); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(1414)");
+            CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> db.execute("SELECT pg_advisory_xact_lock(1414)"));
+            CheckResult result;
+            try {
+                Statistics.awaitVisible(db, "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE query = 'SELECT pg_advisory_xact_lock(1414)' "
+                        + "AND state = 'active' AND xact_start < clock_timestamp() - interval '1.1 s')");
+                result = check(db, "ops.long-running", b -> b.groups(CheckGroup.OPERATIONS).threshold(Metric.LONG_RUNNING_SECONDS, 1, 600));
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(1414)");
+            }
+            waiter.get(10, TimeUnit.SECONDS);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("pg_advisory_xact_lock(1414)");
+            });
+        }
     }
 
     @Test
@@ -175,6 +185,25 @@ class OperationsChecksTest {
         assertThat(check(db, "ops.disk", b -> b.diskCapacityBytes(1L << 20)).status()).isEqualTo(Status.CRITICAL);
         CheckResult growth = check(db, "ops.table-growth", b -> b.threshold(Metric.TABLE_SIZE_GIB, 0, 100));
         assertThat(growth.findings()).hasSize(3).allSatisfy(f -> assertThat(f.recommendation()).contains("PARTITION OF"));
+    }
+
+    @Test
+    void shouldCountTheWalInTheDiskUsage(TestDatabase db) {
+        // Right after a checkpoint the WAL keeps its files for minutes: the two sizes stand while the check runs.
+        db.execute("CHECKPOINT");
+        long databases = Long.parseLong(scalar(db, "SELECT sum(pg_database_size(oid))::text FROM pg_database"));
+        long wal = Long.parseLong(scalar(db, "SELECT sum(size)::text FROM pg_ls_waldir()"));
+        assertThat(wal).as("at least one WAL segment").isGreaterThanOrEqualTo(1L << 20);
+        // A volume exactly as large as the cluster with its WAL: 100% with the WAL, below the warning limit without it.
+        long capacity = databases + wal;
+        double withoutWal = 100.0 * databases / capacity;
+        double third = (100 - withoutWal) / 3;
+        CheckResult result = check(db, "ops.disk", b -> b.groups(CheckGroup.OPERATIONS).diskCapacityBytes(capacity)
+                .threshold(Metric.DISK_USAGE_PERCENT, withoutWal + third, withoutWal + 2 * third));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).as(f.message()).isEqualTo(Severity.CRITICAL);
+            assertThat(Double.parseDouble(f.measured().replace("%", ""))).isCloseTo(100, org.assertj.core.data.Offset.offset(third));
+        });
     }
 
     @Test

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import io.github.mfvanek.pg.connection.PgConnectionImpl;
+import io.github.mfvanek.pg.connection.host.PgHostImpl;
+import io.github.mfvanek.pg.core.checks.host.TablesWithBloatCheckOnHost;
+import io.github.mfvanek.pg.model.context.PgContext;
+import io.github.mfvanek.pg.model.table.TableWithBloat;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,19 +100,38 @@ class PartitionedTablesTest {
 
     @Test
     void shouldJudgeTheBloatOfAPartitionedTableAsOneTable() {
+        // Two partitions bloated differently (95% and 50% of their rows deleted): the table's percent is
+        // the sum of their bloat over the sum of their sizes, which neither partition has alone.
         db.execute("CREATE TABLE ledger (id bigint NOT NULL, note text) PARTITION BY RANGE (id)",
                 "CREATE TABLE ledger_1 PARTITION OF ledger FOR VALUES FROM (0) TO (10000) WITH (autovacuum_enabled = false)",
                 "CREATE TABLE ledger_2 PARTITION OF ledger FOR VALUES FROM (10000) TO (20000) WITH (autovacuum_enabled = false)",
                 "INSERT INTO ledger SELECT g, repeat('x', 200) FROM generate_series(0, 19999) g",
-                "DELETE FROM ledger WHERE id % 20 <> 0", "ANALYZE ledger");
+                "DELETE FROM ledger WHERE id < 10000 AND id % 20 <> 0", "DELETE FROM ledger WHERE id >= 10000 AND id % 2 <> 0",
+                "ANALYZE ledger");
         try {
+            // what pg-index-health estimates for each partition, read here directly
+            List<TableWithBloat> partitions = new TablesWithBloatCheckOnHost(
+                    PgConnectionImpl.of(db.dataSource(), PgHostImpl.ofUrl(db.jdbcUrl()))).check(PgContext.of("public", 0))
+                    .stream().filter(t -> t.getTableName().matches("(public\\.)?ledger_[12]")).toList();
+            assertThat(partitions).hasSize(2);
+            long size = partitions.stream().mapToLong(TableWithBloat::getTableSizeInBytes).sum();
+            long bloat = partitions.stream().mapToLong(TableWithBloat::getBloatSizeInBytes).sum();
+            double percent = 100.0 * bloat / size;
+            assertThat(bloat).as("MB on both sides, as the message writes them").isBetween(1L << 20, size);
+            assertThat(size).isLessThan(100L << 20);
+            assertThat(partitions).as("the sum differs from each partition's own percent")
+                    .allSatisfy(t -> assertThat(Math.abs(t.getBloatPercentage() - percent)).isGreaterThan(5));
+
             CheckResult result = check(db, "index.table-bloat", b -> b.groups(CheckGroup.INDEXES).bloatMinimumBytes(0));
 
             assertThat(result.findings()).extracting(Finding::object).as("the partitions are summed into their table")
                     .doesNotContain("ledger_1", "ledger_2");
             assertThat(result.findings()).filteredOn(f -> f.object().equals("ledger")).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(f.message()).startsWith("Table ledger is about ");
+                assertThat(f.message()).isEqualTo(String.format(Locale.ROOT, "Table ledger is about %d%% bloat (%.1f MB of %.1f MB)",
+                        Math.round(percent), bloat / 1048576.0, size / 1048576.0));
+                assertThat(f.measured()).isEqualTo(percent == Math.rint(percent) ? (long) percent + "%"
+                        : String.format(Locale.ROOT, "%.1f%%", percent));
             });
         } finally {
             db.execute("DROP TABLE ledger");

@@ -2,7 +2,6 @@ package com.techzone.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techzone.health.internal.Masking;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
 import java.time.Duration;
@@ -10,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The three renderers: stable JSON with correct escaping, the report's Markdown sections, masking. */
+/** The three renderers: stable JSON with correct escaping, the report's Markdown sections (masking: {@code internal.MaskingTest}). */
 @TechzoneDatabaseTest
 class RenderersTest {
 
@@ -44,14 +43,6 @@ class RenderersTest {
                 "\"text\": \"6/6\"", "\"object\": \"t\\\"1\"", "\"message\": \"line\\nbreak \\\\ tab\\t\\u0001\"",
                 "\"measured\": null", "\"durationMillis\": 42", "\"inventory\": null");
         assertThat(json.chars().filter(c -> c == '{').count()).isEqualTo(json.chars().filter(c -> c == '}').count());
-    }
-
-    @Test
-    void shouldMaskPasswordsInUrlsAndSql() {
-        assertThat(Masking.mask("jdbc:postgresql://h/db?user=a&password=s3cret&ssl=true"))
-                .isEqualTo("jdbc:postgresql://h/db?user=a&password=****&ssl=true");
-        assertThat(Masking.mask("postgresql://ann:s3cret@h/db")).isEqualTo("postgresql://ann:****@h/db");
-        assertThat(Masking.mask("ALTER ROLE app PASSWORD 'it''s secret'")).isEqualTo("ALTER ROLE app PASSWORD '****'");
     }
 
     @Test

@@ -1,8 +1,14 @@
-package com.techzone.health;
+package com.techzone.health.internal.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techzone.health.internal.operations.PgBouncerConsole;
+import com.techzone.health.CheckGroup;
+import com.techzone.health.CheckResult;
+import com.techzone.health.Finding;
+import com.techzone.health.HealthReport;
+import com.techzone.health.Severity;
+import com.techzone.health.Status;
+import com.techzone.health.TechzoneHealth;
 import com.techzone.testing.PgBouncer;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
@@ -25,7 +31,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code ops.pgbouncer-pools} on a real PgBouncer (skipped where it is not installed), and the
- * whole health run through PgBouncer in transaction pooling mode.
+ * whole health run through PgBouncer in transaction pooling mode. In the check's package: it polls
+ * PgBouncer through the check's own {@link PgBouncerConsole}.
  */
 @TechzoneDatabaseTest
 class PgBouncerPoolsCheckTest {
@@ -85,15 +92,17 @@ class PgBouncerPoolsCheckTest {
 
     @Test
     void shouldSayWhenNoAdminConsoleIsGivenAndBeUnknownWhenItCannotBeReached(TestDatabase db) {
-        CheckResult none = Fixtures.check(db, CHECK, b -> b.groups(CheckGroup.OPERATIONS));
+        CheckResult none = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.OPERATIONS).build().run()
+                .check(CHECK).orElseThrow();
         assertThat(none.status()).isEqualTo(Status.HEALTHY);
         assertThat(none.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("No PgBouncer admin console given");
         });
 
-        CheckResult unreachable = Fixtures.check(db, CHECK, b -> b.groups(CheckGroup.OPERATIONS)
-                .pgbouncerAdmin("jdbc:postgresql://127.0.0.1:1/pgbouncer?connectTimeout=2", "stats", "secret-password"));
+        CheckResult unreachable = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.OPERATIONS)
+                .pgbouncerAdmin("jdbc:postgresql://127.0.0.1:1/pgbouncer?connectTimeout=2", "stats", "secret-password")
+                .build().run().check(CHECK).orElseThrow();
         assertThat(unreachable.status()).isEqualTo(Status.UNKNOWN);
         assertThat(unreachable.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("secret-password"));
     }
