@@ -50,7 +50,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -181,15 +180,16 @@ public final class Techzone {
      *
      * On-demand DAOs are thread-safe, so each type is built once per facade and shared.
      *
-     * @throws IllegalArgumentException if {@code daoType} is not a public interface
+     * @throws InvalidInputException naming {@code daoType} if it is null or not a public interface
+     *     (one of this library's {@code *Dao} interfaces, or a SqlObject interface of the host's own)
      */
     public <T> T dao(Class<T> daoType) {
-        Objects.requireNonNull(daoType, "daoType");
+        Checks.notNull("daoType", daoType);
         return daoType.cast(daos.computeIfAbsent(daoType, type -> Translating.wrap(daoType, onDemand(daoType))));
     }
 
     private <T> T onDemand(Class<T> daoType) {
-        Class<? extends T> sqlType = SqlObjects.implementationOf(Translating.requirePublic(daoType));
+        Class<? extends T> sqlType = SqlObjects.implementationOf(requireDaoType(daoType));
         T primary = schemaJdbi.onDemand(sqlType);
         if (routing == null) {
             return primary;
@@ -208,9 +208,10 @@ public final class Techzone {
      * read replicas it just runs {@code work}.
      *
      * @return what {@code work} returned
+     * @throws InvalidInputException naming {@code work} if it is null
      */
     public <T> T onPrimary(Supplier<T> work) {
-        Objects.requireNonNull(work, "work");
+        Checks.notNull("work", work);
         return routing == null ? work.get() : routing.onPrimary(work);
     }
 
@@ -235,10 +236,23 @@ public final class Techzone {
      * A DAO bound to the host's {@code handle}: its calls run on that connection, inside the host's
      * transaction if one is open, and are committed or rolled back with it. Valid while the handle
      * is open.
+     *
+     * @throws InvalidInputException naming {@code handle} if it is null, or {@code daoType} if it is
+     *     null or not a public interface (one of this library's {@code *Dao} interfaces, or a SqlObject
+     *     interface of the host's own)
      */
     public <T> T attach(Handle handle, Class<T> daoType) {
-        return Translating.wrap(daoType, schemaJdbi.attach(Objects.requireNonNull(handle, "handle"),
-                SqlObjects.implementationOf(Translating.requirePublic(daoType))));
+        Checks.notNull("handle", handle);
+        return Translating.wrap(daoType, schemaJdbi.attach(handle,
+                SqlObjects.implementationOf(requireDaoType(Checks.notNull("daoType", daoType)))));
+    }
+
+    private static <T> Class<T> requireDaoType(Class<T> daoType) {
+        if (!daoType.isInterface() || !java.lang.reflect.Modifier.isPublic(daoType.getModifiers())) {
+            throw new InvalidInputException("daoType", "must be a public interface (a TechZone *Dao, or a SqlObject "
+                    + "interface of your own), was " + daoType.getName());
+        }
+        return daoType;
     }
 
     /** Categories. */
@@ -331,9 +345,13 @@ public final class Techzone {
         return accounts(new PasswordHasher());
     }
 
-    /** Accounts with passwords hashed by {@code hasher}. */
+    /**
+     * Accounts with passwords hashed by {@code hasher}.
+     *
+     * @throws InvalidInputException naming {@code hasher} if it is null
+     */
     public Accounts accounts(PasswordHasher hasher) {
-        return new DefaultAccounts(schemaJdbi, Objects.requireNonNull(hasher, "hasher"));
+        return new DefaultAccounts(schemaJdbi, Checks.notNull("hasher", hasher));
     }
 
     /**

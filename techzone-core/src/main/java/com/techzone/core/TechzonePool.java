@@ -1,8 +1,11 @@
 package com.techzone.core;
 
 import com.techzone.core.internal.Checks;
+import com.techzone.core.internal.Errors;
+import com.techzone.core.internal.JdbcUrls;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 /**
  * A HikariCP pool with production defaults, for hosts that have no pool yet. Defaults:
@@ -76,17 +79,38 @@ public final class TechzonePool {
         return config;
     }
 
-    /** A started pool with the defaults of {@link #config}. Close it when the application stops. */
+    /**
+     * A started pool with the defaults of {@link #config}. Close it when the application stops.
+     *
+     * @throws InvalidInputException as {@link #config(String, String, String, String)} does
+     * @throws DatabaseUnavailableException if the pool cannot open its first connection within its
+     *     {@code connectionTimeout} (server down, unknown host, credentials refused): the message names
+     *     the URL with its password masked, {@link DatabaseUnavailableException#sqlState()} is the
+     *     driver's (e.g. {@code 08001}), the cause is HikariCP's {@code PoolInitializationException}
+     */
     public static HikariDataSource create(String jdbcUrl, String user, String password, String applicationName) {
-        return new HikariDataSource(config(jdbcUrl, user, password, applicationName));
+        return start(config(jdbcUrl, user, password, applicationName));
     }
 
     /**
      * A started pool with the defaults of {@link #config(String, String, String, String, Pooler)}.
      * Close it when the application stops.
+     *
+     * @throws InvalidInputException as {@link #config(String, String, String, String, Pooler)} does
+     * @throws DatabaseUnavailableException if the pool cannot open its first connection, as
+     *     {@link #create(String, String, String, String)} says
      */
     public static HikariDataSource create(String jdbcUrl, String user, String password, String applicationName,
                                           Pooler pooler) {
-        return new HikariDataSource(config(jdbcUrl, user, password, applicationName, pooler));
+        return start(config(jdbcUrl, user, password, applicationName, pooler));
+    }
+
+    private static HikariDataSource start(HikariConfig config) {
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseUnavailableException("Could not start the pool for " + JdbcUrls.mask(config.getJdbcUrl())
+                    + ": " + JdbcUrls.mask(e.getMessage()), e, Errors.sqlState(e));
+        }
     }
 }

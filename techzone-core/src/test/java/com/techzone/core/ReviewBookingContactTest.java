@@ -53,11 +53,13 @@ class ReviewBookingContactTest {
         assertThat(tz.reviews().ratingSummaryForProduct(p.id())).isEqualTo(new RatingSummary(0, null, 0, null));
         assertThat(tz.reviews().listAwaitingModeration(null, 500).items()).extracting(Review::id)
                 .contains(five.id(), two.id(), pending.id());
+        Instant beforeApproval = shop.databaseClock();
         Review approved = tz.reviews().approve(five.id()).orElseThrow();
+        Instant afterApproval = shop.databaseClock();
         tz.reviews().approve(two.id());
 
         assertThat(approved.approved()).isTrue();
-        assertThat(approved.approvedAt()).isNotNull();
+        assertThat(approved.approvedAt()).isBetween(beforeApproval, afterApproval);
         assertThat(tz.reviews().approve(five.id())).isEmpty();
         RatingSummary summary = tz.reviews().ratingSummaryForProduct(p.id());
         assertThat(summary.count()).isEqualTo(2);

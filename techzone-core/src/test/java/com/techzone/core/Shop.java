@@ -9,6 +9,7 @@ import com.techzone.core.catalog.Service;
 import com.techzone.core.user.NewUser;
 import com.techzone.core.user.User;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -68,6 +69,14 @@ public final class Shop {
             consumer.useHandle(h);
             return null;
         });
+    }
+
+    /**
+     * The database server's clock ({@code clock_timestamp()}): read it before and after a call to bound a
+     * timestamp the call set with {@code now()}, whose transaction starts between the two reads.
+     */
+    public Instant databaseClock() {
+        return techzone.jdbi().withHandle(h -> h.createQuery("SELECT clock_timestamp()").mapTo(Instant.class).one());
     }
 
     public Techzone techzone() {

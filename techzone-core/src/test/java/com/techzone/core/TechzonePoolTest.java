@@ -3,11 +3,13 @@ package com.techzone.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.techzone.core.catalog.ProductDao;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 @TechzoneDatabaseTest
@@ -55,9 +57,25 @@ class TechzonePoolTest {
     }
 
     @Test
-    void shouldRefuseANonPublicDaoType(TestDatabase database) {
+    void shouldRefuseTheFacadesBadArgumentsNamingThem(TestDatabase database) {
         Techzone tz = Techzone.create(database.dataSource());
-        assertThatThrownBy(() -> tz.dao(Hidden.class)).isInstanceOf(IllegalArgumentException.class);
+        assertRefused(() -> tz.dao(Hidden.class), "daoType");
+        assertRefused(() -> tz.dao(null), "daoType");
+        assertRefused(() -> tz.dao(Object.class), "daoType");
+        assertRefused(() -> tz.onPrimary(null), "work");
+        assertRefused(() -> tz.accounts(null), "hasher");
+        assertRefused(() -> tz.attach(null, ProductDao.class), "handle");
+        tz.jdbi().useHandle(handle -> {
+            assertRefused(() -> tz.attach(handle, Hidden.class), "daoType");
+            assertRefused(() -> tz.attach(handle, null), "daoType");
+            assertThat(tz.attach(handle, ProductDao.class).findBySku("no-such-sku")).isEmpty();
+        });
+    }
+
+    private static void assertRefused(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(field + ": ")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).contains(field));
     }
 
     interface Hidden {

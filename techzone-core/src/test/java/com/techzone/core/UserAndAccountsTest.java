@@ -16,8 +16,10 @@ import com.techzone.core.user.Role;
 import com.techzone.core.user.User;
 import com.techzone.core.user.UserDao;
 import com.techzone.testing.TechzoneDatabaseTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -98,8 +100,10 @@ class UserAndAccountsTest {
                 .bind("id", carol.id()).mapTo(String.class).one());
         assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain("correct horse");
         assertThat(carol.toString()).doesNotContain(stored);
-        assertThat(accounts.authenticate("CAROL@shop.test", "correct horse".toCharArray()))
-                .hasValueSatisfying(u -> assertThat(u.lastLoginAt()).isNotNull());
+        Instant beforeLogin = shop.databaseClock();
+        Optional<User> signedIn = accounts.authenticate("CAROL@shop.test", "correct horse".toCharArray());
+        Instant afterLogin = shop.databaseClock();
+        assertThat(signedIn).hasValueSatisfying(u -> assertThat(u.lastLoginAt()).isBetween(beforeLogin, afterLogin));
         assertThat(accounts.authenticate("carol@shop.test", "wrong horse".toCharArray())).isEmpty();
         assertThat(accounts.authenticate("nobody@shop.test", "correct horse".toCharArray())).isEmpty();
 
@@ -162,13 +166,15 @@ class UserAndAccountsTest {
 
         assertThatThrownBy(() -> tz.users().delete(frank.id()))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.constraint()).contains("fk_orders_user_id"));
+        Instant beforeErasure = shop.databaseClock();
         assertThat(accounts.erase(frank.id())).isEqualTo(ErasureOutcome.ANONYMIZED);
+        Instant afterErasure = shop.databaseClock();
 
         User erased = tz.users().findById(frank.id()).orElseThrow();
         assertThat(erased.email()).doesNotContain("frank");
         assertThat(erased.fullName()).doesNotContain("Frank");
         assertThat(erased.active()).isFalse();
-        assertThat(erased.anonymizedAt()).isNotNull();
+        assertThat(erased.anonymizedAt()).isBetween(beforeErasure, afterErasure);
         assertThat(tz.orders().findById(orderId)).isPresent();
         assertThat(accounts.authenticate("frank@shop.test", "frank's password".toCharArray())).isEmpty();
         assertThatThrownBy(() -> accounts.erase(UUID.randomUUID())).isInstanceOf(NotFoundException.class);

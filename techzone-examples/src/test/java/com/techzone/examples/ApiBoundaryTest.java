@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Test;
  *       internal type (parameters, results, fields, exceptions, type arguments, supertypes): the DAOs and
  *       workflows are public interfaces whose implementations are internal, so only the facade makes
  *       them, and no public constructor takes an internal type;</li>
- *   <li>no source file, main or test, imports another module's internal package.</li>
+ *   <li>no source file, main or test, imports another module's internal package;</li>
+ *   <li>no test class of {@code techzone-core} or {@code techzone-examples} (its Spring Boot hosts
+ *       included) outside an {@code internal} package imports or names an internal class: a test of
+ *       internal code sits beside it, in the internal package; the others use the API.</li>
  * </ul>
  */
 class ApiBoundaryTest {
@@ -49,6 +52,13 @@ class ApiBoundaryTest {
             "techzone-core", "com.techzone.core.internal",
             "techzone-health", "com.techzone.health.internal",
             "techzone-examples", "com.techzone.examples.internal");
+    /** The test source trees whose classes outside an {@code internal} package must use the API only. */
+    private static final List<String> API_ONLY_TEST_TREES = List.of("techzone-core/src/test/java",
+            "techzone-examples/src/test/java", "techzone-examples/spring-boot-3/src/test/java",
+            "techzone-examples/spring-boot-4/src/test/java");
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([a-z0-9_.]+)\\s*;", Pattern.MULTILINE);
+    /** An import of, or a qualified name for, a class of an internal package. */
+    private static final Pattern INTERNAL_REFERENCE = Pattern.compile("\\bcom\\.techzone\\.[a-z0-9_.]*internal\\.[A-Za-z_*]");
     private static final Pattern INTERNAL_IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?(com\\.techzone\\.[a-z.]*internal)\\b",
             Pattern.MULTILINE);
 
@@ -110,6 +120,41 @@ class ApiBoundaryTest {
             }
         }
         assertThat(root.resolve("techzone-core/src/main/java")).as("the other modules' sources are beside this one").isDirectory();
+        assertThat(trespasses).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTestsOutsideInternalPackagesOffInternalClasses() throws IOException {
+        List<String> trespasses = new ArrayList<>();
+        Path root = Path.of("").toAbsolutePath().getParent();
+        int scanned = 0;
+        for (String tree : API_ONLY_TEST_TREES) {
+            Path sources = root.resolve(tree);
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    scanned++;
+                    String text = Files.readString(file);
+                    Matcher pkg = PACKAGE.matcher(text);
+                    String packageName = pkg.find() ? pkg.group(1) : "";
+                    if (packageName.contains(".internal")) {
+                        continue;
+                    }
+                    String[] lines = text.split("\\R");
+                    for (int i = 0; i < lines.length; i++) {
+                        Matcher m = INTERNAL_REFERENCE.matcher(lines[i]);
+                        if (m.find()) {
+                            trespasses.add(root.relativize(file) + ":" + (i + 1) + " (package " + packageName + ") "
+                                    + lines[i].strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(scanned).as("test sources of techzone-core and techzone-examples found beside this module")
+                .isGreaterThan(50);
         assertThat(trespasses).isEmpty();
     }
 

@@ -50,6 +50,8 @@ public interface ProductDao {
      * @return the updated product
      * @throws NotFoundException if no product has this id
      * @throws StaleVersionException if someone updated it since the caller read {@code expectedVersion}
+     * @throws com.techzone.core.InvalidInputException naming {@code id} or {@code changes} if null, or {@code expectedVersion}
+     *     if negative (versions start at 0)
      */
     Product update(UUID id, int expectedVersion, ProductChanges changes);
 

@@ -55,6 +55,13 @@ public final class Checks {
         return value;
     }
 
+    public static long positive(String field, long value) {
+        if (value <= 0) {
+            throw new InvalidInputException(field, "must be positive, was " + value);
+        }
+        return value;
+    }
+
     public static int nonNegative(String field, int value) {
         if (value < 0) {
             throw new InvalidInputException(field, "must not be negative, was " + value);

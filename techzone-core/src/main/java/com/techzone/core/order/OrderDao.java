@@ -18,7 +18,11 @@ public interface OrderDao {
     /** The order with this id, if any. */
     Optional<Order> findById(UUID id);
 
-    /** The order with this human-facing number, if any. */
+    /**
+     * The order with this human-facing number, if any.
+     *
+     * @throws com.techzone.core.InvalidInputException naming {@code orderNumber} unless it is positive (numbers start at 1)
+     */
     Optional<Order> findByNumber(long orderNumber);
 
     /** The order a user's checkout with this idempotency key created, if any (index {@code uq_orders_idempotency_key}). */

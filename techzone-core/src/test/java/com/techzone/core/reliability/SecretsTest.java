@@ -14,6 +14,7 @@ import com.techzone.testing.TechzoneDatabaseTest;
 import com.techzone.testing.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,10 @@ class SecretsTest {
     @Test
     void shouldKeepThePasswordOutOfTheErrorsOfAFailedConnection() {
         Throwable failedStart = catchThrowable(() -> TechzonePool.create(UNREACHABLE + "?password=" + PASSWORD, "shop", PASSWORD, "shop-web"));
-        assertThat(failedStart).isNotNull();
+        assertThat(failedStart).isExactlyInstanceOf(DatabaseUnavailableException.class)
+                .hasCauseExactlyInstanceOf(HikariPool.PoolInitializationException.class)
+                .hasMessageStartingWith("Could not start the pool for " + UNREACHABLE + "?password=****: ");
+        assertThat(((DatabaseUnavailableException) failedStart).sqlState()).contains("08001");
         assertThat(printed(failedStart)).doesNotContain(PASSWORD);
 
         HikariConfig config = TechzonePool.config(UNREACHABLE, "shop", PASSWORD, "shop-web");

@@ -7,7 +7,6 @@ import com.techzone.core.ConcurrencyFailureException;
 import com.techzone.core.Shop;
 import com.techzone.core.Techzone;
 import com.techzone.core.catalog.Product;
-import com.techzone.core.internal.Transactions;
 import com.techzone.core.order.CheckoutRequest;
 import com.techzone.core.order.CheckoutResult;
 import com.techzone.core.order.Order;

@@ -43,6 +43,16 @@ class HealthCommandTest {
     }
 
     @Test
+    void shouldExitCriticalWhenARequiredTableIsMissing() {
+        try (TestDatabase db = com.techzone.testing.TestPostgres.get().createMigratedDatabase()) {
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "DROP TABLE contacts CASCADE");
+            Run run = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--checks", "schema");
+            assertThat(run.exitCode).as(run.out + run.err).isEqualTo(2);
+            assertThat(run.out).contains("TechZone health: CRITICAL").contains("contacts");
+        }
+    }
+
+    @Test
     void shouldExitThreeWithOneLineAndNoPasswordWhenTheServerIsUnreachable() {
         Run run = Run.of("health", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/shop?password=s3cret",
                 "--user", "shop", "--password", "t0psecret");

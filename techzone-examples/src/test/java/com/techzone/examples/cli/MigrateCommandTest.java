@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import com.techzone.testing.TestRoles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,16 +71,19 @@ class MigrateCommandTest {
     void shouldReportAWrongPasswordInOneLineWithoutThePassword() throws SQLException {
         // Rewrites the server's pg_hba.conf: only on the throwaway embedded server.
         assumeTrue("embedded".equals(TestPostgres.get().kind()), "needs the embedded test server");
+        String role = TestRoles.unique("techzone_locked");
         try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
-            PasswordRole.require(db, "techzone_locked", "right-password");
+            PasswordRole.require(db, role, "right-password");
 
             CliRun run = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl().replace("localhost", "127.0.0.1"),
-                    "--user", "techzone_locked", "--password", "wrong-password");
+                    "--user", role, "--password", "wrong-password");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err().lines()).hasSize(1).first().asString()
-                    .contains("password authentication failed for user \"techzone_locked\"");
+                    .contains("password authentication failed for user \"" + role + "\"");
             assertThat(run.out() + run.err()).doesNotContain("wrong-password").doesNotContain("right-password");
+        } finally {
+            TestRoles.drop(role);
         }
     }
 

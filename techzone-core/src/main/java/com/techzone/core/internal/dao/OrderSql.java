@@ -31,7 +31,7 @@ public interface OrderSql extends OrderDao {
 
     @Override
     default Optional<Order> findByNumber(long orderNumber) {
-        return byNumber(orderNumber);
+        return byNumber(Checks.positive("orderNumber", orderNumber));
     }
 
     @SqlQuery("""

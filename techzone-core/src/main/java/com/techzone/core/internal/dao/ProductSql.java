@@ -89,6 +89,7 @@ public interface ProductSql extends ProductDao {
     @Override
     default Product update(UUID id, int expectedVersion, ProductChanges changes) {
         Checks.notNull("id", id);
+        Checks.nonNegative("expectedVersion", expectedVersion);
         Checks.notNull("changes", changes);
         return updateIfVersion(id, expectedVersion, changes).orElseThrow(() -> {
             Product current = byId(id).orElseThrow(() -> new NotFoundException("product", id));

@@ -1,19 +1,9 @@
-package com.techzone.core;
+package com.techzone.core.internal.dao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techzone.core.Techzone;
 import com.techzone.core.contact.ContactStatus;
-import com.techzone.core.internal.dao.BookingSql;
-import com.techzone.core.internal.dao.CartSql;
-import com.techzone.core.internal.dao.ContactSql;
-import com.techzone.core.internal.dao.InventoryLogSql;
-import com.techzone.core.internal.dao.OrderSql;
-import com.techzone.core.internal.dao.OrderItemSql;
-import com.techzone.core.internal.dao.OrderStatusHistorySql;
-import com.techzone.core.internal.dao.ProductSql;
-import com.techzone.core.internal.dao.ReviewSql;
-import com.techzone.core.internal.dao.ServiceSql;
-import com.techzone.core.internal.dao.UserSql;
 import com.techzone.core.order.OrderStatus;
 import com.techzone.testing.TechzoneDatabaseTest;
 import java.lang.reflect.Method;
