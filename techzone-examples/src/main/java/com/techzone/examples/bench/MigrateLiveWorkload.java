@@ -275,9 +275,10 @@ final class MigrateLiveWorkload implements Workload {
                 + "their checkouts pooled per phase");
         notes.add(String.format(Locale.ROOT, "two loads: saturated, each client checking out as soon as its last checkout "
                 + "ended (%.0f/s before the migration), and paced at %.0f%% of that rate, each checkout due at a fixed time "
-                + "and timed from then, so a stall counts for every checkout it delays; judged: the paced load (on 2 cores a "
-                + "saturated load has no core to spare, and any CPU the migration or its client uses slows every checkout: "
-                + "the control, which changes nothing in the database, slows it as much)", saturatedRate, PACED_SHARE * 100));
+                + "and timed from then, so a stall counts for every checkout it delays (no coordinated omission); judged: "
+                + "the paced load; the control (a migrate with nothing to apply, from the same warmed-up migrator and its "
+                + "open connections) measures what any such client session costs the load on this machine",
+                saturatedRate, PACED_SHARE * 100));
         notes.add("judged window: the checkouts that ran at any moment while V" + JUDGED_VERSION + "'s statements ran (from "
                 + "Flyway's execution_time and installed_on in the history, on the server's clock); the call that applies "
                 + "it also spends the migrator's CPU on Flyway's scan, validation and history reads");
