@@ -142,9 +142,13 @@ public final class TechzoneHealth {
             return this;
         }
 
-        /** Skips the checks with these ids (e.g. {@code ops.ssl}); unknown ids are ignored. */
+        /**
+         * Skips the checks with these ids (e.g. {@code ops.ssl}); unknown ids are ignored.
+         *
+         * @throws NullPointerException naming {@code checkIds} or its null element
+         */
         public Builder skipChecks(String... checkIds) {
-            skippedChecks.addAll(Arrays.asList(checkIds));
+            skippedChecks.addAll(nonNull(checkIds, "checkIds"));
             return this;
         }
 
@@ -152,9 +156,11 @@ public final class TechzoneHealth {
          * Drops findings about these objects: a name matches a finding's object exactly, its
          * unqualified last part, or every object under it ({@code orders} excludes
          * {@code orders.total}).
+         *
+         * @throws NullPointerException naming {@code objectNames} or its null element
          */
         public Builder exclude(String... objectNames) {
-            excludedObjects.addAll(Arrays.asList(objectNames));
+            excludedObjects.addAll(nonNull(objectNames, "objectNames"));
             return this;
         }
 
@@ -342,6 +348,15 @@ public final class TechzoneHealth {
         public Builder pgbouncerAdmin(String jdbcUrl, String user, String password) {
             this.pgbouncerAdmin = PgBouncerConsole.of(jdbcUrl, user, password);
             return this;
+        }
+
+        /** The names, or a {@link NullPointerException} naming the array or its first null element. */
+        private static List<String> nonNull(String[] names, String setting) {
+            Objects.requireNonNull(names, setting);
+            for (int i = 0; i < names.length; i++) {
+                Objects.requireNonNull(names[i], setting + "[" + i + "]");
+            }
+            return Arrays.asList(names);
         }
 
         /** Freezes the configuration; nothing touches the database yet. */

@@ -1,10 +1,7 @@
-package com.techzone.examples;
+package com.techzone.health;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.techzone.health.CheckGroup;
-import com.techzone.health.Metric;
-import com.techzone.health.TechzoneHealth;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -14,8 +11,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The exceptions of {@code TechzoneHealth}'s configuration entry points, as a host sees them and as
  * docs/reliability.md lists them: the JDK's {@link NullPointerException} naming a missing reference,
- * {@link IllegalArgumentException} naming the setting for a bad value. No server needed. (Kept here,
- * beside the other checks of the documented API, while techzone-health's own tests are reworked.)
+ * {@link IllegalArgumentException} naming the setting for a bad value. No server needed.
  */
 class HealthBuilderArgumentsTest {
 
@@ -31,6 +27,10 @@ class HealthBuilderArgumentsTest {
         assertNullPointer(() -> builder().pool(null), "pool");
         assertNullPointer(() -> builder().replicas((javax.sql.DataSource[]) null), "replicas");
         assertNullPointer(() -> builder().replicas(new PGSimpleDataSource(), null), "replicas[1]");
+        assertNullPointer(() -> builder().skipChecks((String[]) null), "checkIds");
+        assertNullPointer(() -> builder().skipChecks("ops.ssl", null), "checkIds[1]");
+        assertNullPointer(() -> builder().exclude((String[]) null), "objectNames");
+        assertNullPointer(() -> builder().exclude(null, "orders"), "objectNames[0]");
     }
 
     @Test
