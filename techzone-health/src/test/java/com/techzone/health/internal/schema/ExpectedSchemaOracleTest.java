@@ -41,6 +41,17 @@ class ExpectedSchemaOracleTest {
                 SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
                 JOIN information_schema.tables t USING (table_schema, table_name)
                 WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'techzone_schema_history'"""));
+        // Each column's type, spelled from information_schema's own fields (not format_type, which the drift check uses).
+        assertThat(detailed(manifest, "column")).isEqualTo(query(db, """
+                SELECT c.table_name || '.' || c.column_name || E'\t' || CASE c.data_type
+                         WHEN 'numeric' THEN 'numeric(' || c.numeric_precision || ',' || c.numeric_scale || ')'
+                         WHEN 'USER-DEFINED' THEN c.udt_name
+                         ELSE c.data_type END
+                FROM information_schema.columns c
+                JOIN information_schema.tables t USING (table_schema, table_name)
+                WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'techzone_schema_history'"""));
+        assertThat(kind(manifest, "function")).isEqualTo(query(db, """
+                SELECT routine_name FROM information_schema.routines WHERE routine_schema = 'public'"""));
         assertThat(kind(manifest, "constraint")).isEqualTo(query(db, """
                 SELECT constraint_name FROM information_schema.table_constraints
                 WHERE constraint_schema = 'public' AND table_name <> 'techzone_schema_history'
@@ -61,6 +72,12 @@ class ExpectedSchemaOracleTest {
 
     private static Set<String> kind(List<String> manifest, String kind) {
         return manifest.stream().map(line -> line.split("\t", -1)).filter(f -> f[0].equals(kind)).map(f -> f[1])
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** "name TAB detail" of each manifest line of a kind. */
+    private static Set<String> detailed(List<String> manifest, String kind) {
+        return manifest.stream().map(line -> line.split("\t", -1)).filter(f -> f[0].equals(kind)).map(f -> f[1] + "\t" + f[2])
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
