@@ -125,7 +125,8 @@ class ReadReplicasTest {
         whileReplayPaused(() -> {
             Product hostWritten = writtenWhilePaused(() -> shop.product(category, "11.00", 5));
             assertThat(onFreshThread(() -> {
-                routed.primaryFor(Duration.ofMillis(300));
+                // Long enough that the first listing falls inside it on a loaded machine (it was 300 ms).
+                routed.primaryFor(Duration.ofSeconds(2));
                 boolean inWindow = listed(routed).contains(hostWritten.sku());
                 // Bounded: once the window is over, the same thread reads the replica again.
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
