@@ -271,7 +271,7 @@ final class MigrateLiveWorkload implements Workload {
                 + "checkout, timed); 2 s warm-up, 5 s before, then from another connection a migrate with nothing to apply "
                 + "(the control), TechzoneMigrations up to V" + JUDGED_VERSION + ", on to the latest, and 2 s after, "
                 + "all from a migrator JVM of its own started before the load, as a deploy applies them; "
-                + paced.size() + " rounds per load (" + ROUNDS + " from scale " + MIN_SCALE + "), each on a fresh copy, "
+                + paced.size() + " round(s) per load (" + ROUNDS + " from scale " + MIN_SCALE + ", 1 below it), each on a fresh copy, "
                 + "their checkouts pooled per phase");
         notes.add(String.format(Locale.ROOT, "two loads: saturated, each client checking out as soon as its last checkout "
                 + "ended (%.0f/s before the migration), and paced at %.0f%% of that rate, each checkout due at a fixed time "

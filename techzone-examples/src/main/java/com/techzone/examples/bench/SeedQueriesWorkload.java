@@ -118,6 +118,7 @@ final class SeedQueriesWorkload implements Workload {
             Map<String, Object> fixtures = fixtures(context);
             try (Connection a = context.server().dataSource(before).getConnection();
                  Connection b = context.dataSource().getConnection();
+                 Connection control = context.dataSource().getConnection();
                  Connection v = context.server().dataSource(context.baseline()).getConnection()) {
                 List<Comparison> comparisons = new ArrayList<>();
                 Map<String, Long> rows = new HashMap<>();
@@ -125,10 +126,15 @@ final class SeedQueriesWorkload implements Workload {
                     PreparedStatement psA = prepare(a, q, fixtures);
                     PreparedStatement psB = prepare(b, q, fixtures);
                     PreparedStatement psV = prepare(v, q, fixtures);
+                    PreparedStatement psControl = prepare(control, q, fixtures);
                     rows.put(q.key(), drain(psB));
                     comparisons.add(new Comparison(q.key(), Interleaved.Trial.repeated(() -> drain(psA), TRIAL_NANOS),
                             Interleaved.Trial.repeated(() -> drain(psB), TRIAL_NANOS)));
                     comparisons.add(new Comparison(q.key() + " (baseline)", Interleaved.Trial.repeated(() -> drain(psV), TRIAL_NANOS),
+                            Interleaved.Trial.repeated(() -> drain(psB), TRIAL_NANOS)));
+                    // A/A: the latest index set against itself through a second connection, in the same place of the
+                    // round: how far two measurements of one query apart can be on this machine.
+                    comparisons.add(new Comparison(q.key() + " (A/A)", Interleaved.Trial.repeated(() -> drain(psControl), TRIAL_NANOS),
                             Interleaved.Trial.repeated(() -> drain(psB), TRIAL_NANOS)));
                 }
                 List<Outcome> outcomes = Interleaved.run(comparisons, context.options().warmup(),
@@ -155,18 +161,20 @@ final class SeedQueriesWorkload implements Workload {
                 new Column("query", "query"), new Column("baseline_median_ms", "V" + BenchRunner.BASELINE_VERSION + " median"),
                 new Column("baseline_p95_ms", "V" + BenchRunner.BASELINE_VERSION + " p95"),
                 new Column("after_median_ms", "latest median"), new Column("after_p95_ms", "latest p95"),
-                new Column("speedup", "speedup (x)"), new Column("plan_changed", "plan changed"));
+                new Column("speedup", "speedup (x)"), new Column("control_ratio", "A/A control (x)"),
+                new Column("plan_changed", "plan changed"));
         ResultTable.Builder plans = ResultTable.builder("plans", "Plans (scan nodes from EXPLAIN)",
                 new Column("query", "query"), new Column("sql", "SQL"),
                 new Column("plan_before", "before"), new Column("plan_baseline", "V" + BenchRunner.BASELINE_VERSION),
                 new Column("plan_after", "latest"));
         for (int i = 0; i < QUERIES.size(); i++) {
-            Outcome o = outcomes.get(2 * i);
-            Outcome v = outcomes.get(2 * i + 1);
+            Outcome o = outcomes.get(3 * i);
+            Outcome v = outcomes.get(3 * i + 1);
+            Outcome aa = outcomes.get(3 * i + 2);
             SeedQuery q = QUERIES.get(i);
             baseline.row("query", q.key(), "baseline_median_ms", v.a().medianMillis(), "baseline_p95_ms", v.a().p95Millis(),
                     "after_median_ms", v.b().medianMillis(), "after_p95_ms", v.b().p95Millis(), "speedup", v.ratio(),
-                    "plan_changed", !plansBaseline.get(q.key()).equals(plansAfter.get(q.key())));
+                    "control_ratio", aa.ratio(), "plan_changed", !plansBaseline.get(q.key()).equals(plansAfter.get(q.key())));
             latency.row("query", q.key(), "rows", rows.get(q.key()),
                     "before_median_ms", o.a().medianMillis(), "before_p95_ms", o.a().p95Millis(),
                     "after_median_ms", o.b().medianMillis(), "after_p95_ms", o.b().p95Millis(),
@@ -180,7 +188,10 @@ final class SeedQueriesWorkload implements Workload {
                 List.of("before = primary keys, unique and exclusion constraints only (" + dropped
                                 + " idx_ indexes dropped from a copy of the database); after = latest = the migrations' "
                                 + "indexes; V" + BenchRunner.BASELINE_VERSION + " = the data set before the newer "
-                                + "migrations (a copy taken by the runner); each query's two comparisons interleaved",
+                                + "migrations (a copy taken by the runner); each query's three comparisons interleaved",
+                        "A/A control = the latest index set against itself through a second connection to the same "
+                                + "database, measured like the V" + BenchRunner.BASELINE_VERSION + " comparison: a speedup "
+                                + "as far from 1 as the control's is within this machine's resolution for that query",
                         "speedup = before median / after median; faster (%) = 1 - after/before, the report's measure",
                         "parameters: the largest category, the customer ranked 1% by order count, the best-selling "
                                 + "product (most order lines), service 1, the customer's newest order; user "

@@ -45,7 +45,7 @@ class BenchCommandTest {
                     "\"durable_commits\"", "\"rows_per_second\"", "\"passed\": true", "\"violations\": []",
                     "\"name\": \"seed-queries\"", "\"latency\"", "\"before_median_ms\"", "\"before_p95_ms\"",
                     "\"after_median_ms\"", "\"after_p95_ms\"", "\"speedup\"", "\"faster_percent\"", "\"claimed\"",
-                    "\"plans\"", "\"plan_before\"", "\"plan_after\"", "\"plan_baseline\"", "\"baseline_median_ms\"",
+                    "\"plans\"", "\"plan_before\"", "\"plan_after\"", "\"plan_baseline\"", "\"baseline_median_ms\"", "\"control_ratio\"",
                     "\"name\": \"bulk-load\"", "\"method\": \"copy\"", "\"method\": \"batched_insert\"", "\"target_met\"",
                     "\"name\": \"dao-overhead\"", "\"overhead\"", "\"dao_median_ms\"", "\"jdbc_p95_ms\"", "\"ratio\"",
                     "\"name\": \"checkout\"", "\"throughput\"", "\"orders_per_second\"", "\"p99_ms\"",
