@@ -33,7 +33,7 @@ class PgBouncerMigrationsTest {
                     .isInstanceOfSatisfying(MigrationException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("TRANSACTION_POOLER");
                         assertThat(e).hasMessageContaining("transaction pooler")
-                                .hasMessageContaining("pending versions [1, 2, 3, 4, 5, 6, 7, 8, 8.1, 9]")
+                                .hasMessageContaining("pending versions [1, 2, 3, 4, 5, 6, 7, 8, 8.1, 9, 10]")
                                 .hasMessageContaining("direct connection to PostgreSQL")
                                 .hasMessageContaining("nothing was changed");
                     }));

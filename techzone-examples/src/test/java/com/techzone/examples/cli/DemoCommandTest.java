@@ -17,7 +17,7 @@ class DemoCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
                     .contains("password=****").doesNotContain("not-needed")
-                    .contains("from version none to version 9")
+                    .contains("from version none to version 10")
                     .contains("In all: 13 tables, 14 foreign keys, 55 check constraints")
                     .contains("order_status           pending, processing, layaway, shipped, delivered, cancelled, refunded, on_hold");
         }

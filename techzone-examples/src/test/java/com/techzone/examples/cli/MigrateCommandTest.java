@@ -20,11 +20,11 @@ class MigrateCommandTest {
             CliRun run = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("from version none to version 9, 10 migration(s) applied")
+            assertThat(run.out()).contains("from version none to version 10, 11 migration(s) applied")
                     .contains("V1 create types");
 
             CliRun again = CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user());
-            assertThat(again.out()).contains("from version 9 to version 9, 0 migration(s) applied");
+            assertThat(again.out()).contains("from version 10 to version 10, 0 migration(s) applied");
         }
     }
 
