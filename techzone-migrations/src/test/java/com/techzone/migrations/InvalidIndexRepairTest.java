@@ -33,20 +33,8 @@ class InvalidIndexRepairTest {
     void shouldRebuildAnIndexWhoseConcurrentBuildWasKilled() throws Exception {
         try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
             TechzoneMigrations.configure(db.dataSource()).target("5").load().migrate();
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            try (Connection writer = db.dataSource().getConnection()) {
-                holdWriteLock(writer);
-                Future<MigrationResult> migrating = executor.submit(() -> TechzoneMigrations.migrate(db.dataSource()));
-                int pid = waitingBuild(db, migrating);
-                db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
-                assertThatThrownBy(migrating::get).isInstanceOf(ExecutionException.class)
-                        .hasCauseInstanceOf(MigrationException.class);
-                assertThat(indexes(db)).contains(BUILDING + " INVALID brin", "idx_orders_created_at valid btree");
-                writer.rollback();
-            } finally {
-                executor.shutdownNow();
-            }
+            assertThat(killWaitingBuild(db)).contains(BUILDING + " INVALID brin", "idx_orders_created_at valid btree");
 
             MigrationResult rerun = TechzoneMigrations.configure(db.dataSource()).target("6").load().migrate();
 
@@ -81,21 +69,9 @@ class InvalidIndexRepairTest {
     void shouldRebuildV10sIndexesAfterItsFirstBuildWasKilled() throws Exception {
         try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
             TechzoneMigrations.configure(db.dataSource()).target("9").load().migrate();
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            try (Connection writer = db.dataSource().getConnection()) {
-                holdWriteLock(writer);
-                Future<MigrationResult> migrating = executor.submit(() -> TechzoneMigrations.migrate(db.dataSource()));
-                int pid = waitingBuild(db, migrating);
-                db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
-                assertThatThrownBy(migrating::get).isInstanceOf(ExecutionException.class)
-                        .hasCauseInstanceOf(MigrationException.class);
-                assertThat(indexes(db)).containsExactly("idx_orders_created_at valid brin",
-                        "idx_orders_pending_created_at INVALID btree");
-                writer.rollback();
-            } finally {
-                executor.shutdownNow();
-            }
+            assertThat(killWaitingBuild(db)).containsExactly("idx_orders_created_at valid brin",
+                    "idx_orders_pending_created_at INVALID btree");
 
             MigrationResult rerun = TechzoneMigrations.migrate(db.dataSource());
 
@@ -115,6 +91,28 @@ class InvalidIndexRepairTest {
                 .containsExactly("idx_orders_pending_created_at", "idx_orders_created_at_covering");
         assertThat(repair.concurrentIndexes("V3__create_carts_and_orders.sql")).isEmpty();
         assertThat(repair.concurrentIndexes("V99__missing.sql")).isEmpty();
+    }
+
+    /**
+     * Migrates to the latest version while a transaction of the test writes to orders, kills the concurrent build
+     * that waits for it, checks that the migrate failed, and returns the orders indexes as the kill left them.
+     */
+    private static List<String> killWaitingBuild(TestDatabase db) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection writer = db.dataSource().getConnection()) {
+            holdWriteLock(writer);
+            Future<MigrationResult> migrating = executor.submit(() -> TechzoneMigrations.migrate(db.dataSource()));
+            int pid = waitingBuild(db, migrating);
+            db.execute("SELECT pg_terminate_backend(" + pid + ")");
+
+            assertThatThrownBy(migrating::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(MigrationException.class);
+            List<String> left = indexes(db);
+            writer.rollback();
+            return left;
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /** An open transaction that writes to orders: a concurrent build waits for it to end. */
