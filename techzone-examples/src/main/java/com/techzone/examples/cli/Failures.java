@@ -1,12 +1,14 @@
 package com.techzone.examples.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.SQLException;
 import picocli.CommandLine;
 
 /**
  * Turns an exception escaping a command into one readable line on stderr and an exit code. The
- * stack trace follows only with {@code --verbose}. Messages pass through {@link JdbcUrls#mask} so no
- * password leaks, whatever a driver put in them.
+ * stack trace follows only with {@code --verbose}. The line and the trace pass through {@link JdbcUrls#mask}
+ * so no password leaks, whatever a driver put in them.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
@@ -16,7 +18,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         boolean verbose = command instanceof VerboseAware v && v.verbose();
         commandLine.getErr().println("error: " + JdbcUrls.mask(describe(e)));
         if (verbose) {
-            e.printStackTrace(commandLine.getErr());
+            // The trace is masked too: a driver's message may quote the URL, its credentials included.
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            commandLine.getErr().print(JdbcUrls.mask(trace.toString()));
+            commandLine.getErr().flush();
         }
         return command instanceof ExitCodes codes ? codes.failureExitCode() : TechzoneCli.EXIT_FAILURE;
     }

@@ -7,7 +7,12 @@ public final class JdbcUrls {
 
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)((?:password|sslpassword)=)[^&;\\s]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]+@");
+    /**
+     * {@code user:password@} credentials: after {@code //} as in a URL, and also where a driver's message quotes the
+     * URL's authority alone (pgjdbc reads {@code jdbc:postgresql://user:pw@host/db} as a host named
+     * {@code user:pw@host} and names it in an {@code UnknownHostException}).
+     */
+    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/\"'(=,\\[])[^/:@\\s\"'(),=\\[]+:)[^@/\\s]+@");
 
     private JdbcUrls() {
     }

@@ -100,7 +100,7 @@ class DataGeneratorTest {
     @Test
     void shouldRebuildEveryIndexItDropped() throws SQLException {
         assertThat(single("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'idx\\_%'"))
-                .isEqualTo(27);
+                .isEqualTo(28);
         assertThat(data.tables()).extracting(TableLoad::table).last().isEqualTo(DataGenerator.INDEXES);
     }
 

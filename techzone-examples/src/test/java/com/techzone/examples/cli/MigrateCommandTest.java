@@ -68,6 +68,17 @@ class MigrateCommandTest {
     }
 
     @Test
+    void shouldMaskCredentialsInTheVerboseStackTrace() {
+        // pgjdbc reads "app:Secret-77@127.0.0.1" as a host name and quotes it in the UnknownHostException.
+        CliRun run = CliRun.of("migrate", "--verbose", "--jdbc-url",
+                "jdbc:postgresql://app:Secret-77@127.0.0.1:1/shop?connectTimeout=2&password=Other-88");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("\tat ").doesNotContain("Secret-77").doesNotContain("Other-88");
+        assertThat(run.out()).doesNotContain("Secret-77").doesNotContain("Other-88");
+    }
+
+    @Test
     void shouldReportAWrongPasswordInOneLineWithoutThePassword() throws SQLException {
         // Rewrites the server's pg_hba.conf: only on the throwaway embedded server.
         assumeTrue("embedded".equals(TestPostgres.get().kind()), "needs the embedded test server");

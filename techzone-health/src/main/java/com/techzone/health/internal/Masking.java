@@ -6,7 +6,12 @@ import java.util.regex.Pattern;
 public final class Masking {
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|sslpassword)=)[^&;\\s]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]+@");
+    /**
+     * {@code user:password@} credentials: after {@code //} as in a URL, and also where a driver's message quotes the
+     * URL's authority alone (pgjdbc reads {@code jdbc:postgresql://user:pw@host/db} as a host named
+     * {@code user:pw@host} and names it in an {@code UnknownHostException}).
+     */
+    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/\"'(=,\\[])[^/:@\\s\"'(),=\\[]+:)[^@/\\s]+@");
     private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)(password\\s+)'(?:[^']|'')*'");
 
     private Masking() {
