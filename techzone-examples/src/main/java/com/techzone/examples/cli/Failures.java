@@ -2,6 +2,9 @@ package com.techzone.examples.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import picocli.CommandLine;
 
@@ -42,9 +45,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
                 : commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** The most useful message of a chain, first line only: the first SQL error's, else the outermost one's. */
+    /**
+     * The most useful message of a chain, first line only: the first SQL error's, else the outermost one's. A file
+     * error, whose message is only the path, also says what went wrong ("no such file or directory").
+     */
     static String describe(Throwable e) {
-        String message = e.getMessage();
+        String message = e instanceof FileSystemException file ? file.getFile() + ": " + reason(file) : e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getMessage() != null) {
                 message = sql.getMessage();
@@ -52,6 +58,19 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             }
         }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElseThrow();
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A command with a {@code --verbose} flag. */

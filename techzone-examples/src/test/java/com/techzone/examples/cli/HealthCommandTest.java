@@ -43,6 +43,15 @@ class HealthCommandTest {
     }
 
     @Test
+    void shouldSayWhyTheReportCouldNotBeWritten(TestDatabase db, @TempDir Path dir) {
+        Path missing = dir.resolve("no-such-directory").resolve("health.md");
+        Run run = Run.of("health", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--output", missing.toString());
+
+        assertThat(run.exitCode).as(run.out + run.err).isEqualTo(3);
+        assertThat(run.err).contains("error: " + missing + ": no such file or directory");
+    }
+
+    @Test
     void shouldExitCriticalWhenARequiredTableIsMissing() {
         try (TestDatabase db = com.techzone.testing.TestPostgres.get().createMigratedDatabase()) {
             db.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "DROP TABLE contacts CASCADE");
