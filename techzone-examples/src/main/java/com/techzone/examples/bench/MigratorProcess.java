@@ -2,6 +2,8 @@ package com.techzone.examples.bench;
 
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,16 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The migrations of {@code migrate-live}, applied from a JVM of their own, as a deploy applies them (a job or the
- * new release's start-up), not from the process that serves the load: Flyway's class loading, scanning and
- * allocations would otherwise stall the load's threads (safepoints, collections) and be counted against the
- * migration. The child reads one command per line on its standard input ({@code migrate <version>|latest},
- * {@code quit}) and answers each on its standard output with one line: {@code ok <to version>} followed by
- * {@code <version>\t<description>\t<ms>} per applied migration and an empty line, or {@code error <message>}.
+ * new release's start-up), not from the process that serves the load, where Flyway's class loading, scanning
+ * and allocations would share the load's JVM and be counted against the migration. The child reads one command
+ * per line on its standard input ({@code migrate <version>|latest}, {@code quit}) and answers each on its
+ * standard output with one line: {@code ok <to version>} followed by {@code <version>\t<description>\t<ms>}
+ * per applied migration and an empty line, or {@code error <message>}.
  * The password comes in the environment variable {@code TECHZONE_PASSWORD}, never on the command line.
  */
 final class MigratorProcess implements AutoCloseable {
