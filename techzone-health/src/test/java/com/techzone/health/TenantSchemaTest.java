@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.techzone.migrations.TechzoneMigrations;
 import com.techzone.testing.TestDatabase;
 import com.techzone.testing.TestPostgres;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,22 @@ class TenantSchemaTest {
         assertThat(tables.findings()).hasSize(13).allSatisfy(f -> assertThat(f.recommendation())
                 .contains("The TechZone tables are in schema tenant_a (13/13 tables), not in public")
                 .contains(".schema(\"tenant_a\")").contains("--schema tenant_a"));
+    }
+
+    @Test
+    void shouldSayUnknownNotOkWhereTheSchemaHoldsNoneOfTheTablesAChecksJudges() {
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.SCHEMA).build().run();
+
+        for (String id : List.of("schema.foreign-key-indexes", "schema.column-types")) {
+            assertThat(report.check(id).orElseThrow()).as(id).satisfies(c -> {
+                assertThat(c.status()).isEqualTo(Status.UNKNOWN);
+                assertThat(c.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.object()).isEqualTo("public");
+                    assertThat(f.message()).isEqualTo("Nothing to judge: schema public holds none of the TechZone tables (see schema.tables)");
+                });
+            });
+        }
+        assertThat(report.score()).hasToString("0/6");
+        assertThat(report.status()).as("missing tables stay CRITICAL").isEqualTo(Status.CRITICAL);
     }
 }

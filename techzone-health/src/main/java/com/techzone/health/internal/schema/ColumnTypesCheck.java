@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -21,6 +22,10 @@ final class ColumnTypesCheck extends SchemaCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> nothing = nothingToJudge(context);
+        if (nothing.isPresent()) {
+            return List.of(nothing.get());
+        }
         Map<String, String> expected = new HashMap<>();
         for (ExpectedSchema.SchemaObject o : ExpectedSchema.manifest("column")) {
             expected.put(o.name(), o.detail());

@@ -4,6 +4,7 @@ import com.techzone.health.internal.CheckContext;
 import com.techzone.health.internal.Issue;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** A3: every foreign key is covered by an index whose leading columns are the FK columns. */
 final class ForeignKeyIndexesCheck extends SchemaCheck {
@@ -14,6 +15,10 @@ final class ForeignKeyIndexesCheck extends SchemaCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> nothing = nothingToJudge(context);
+        if (nothing.isPresent()) {
+            return List.of(nothing.get());
+        }
         return context.query(getClass(), rs -> {
             String table = rs.getString("table_name");
             String index = "idx_" + table + "_" + rs.getString("column_names");
