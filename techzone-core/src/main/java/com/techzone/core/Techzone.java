@@ -189,7 +189,7 @@ public final class Techzone {
     }
 
     private <T> T onDemand(Class<T> daoType) {
-        Class<? extends T> sqlType = SqlObjects.implementationOf(requireDaoType(daoType));
+        Class<? extends T> sqlType = SqlObjects.implementationOf(Translating.requirePublic(daoType));
         T primary = schemaJdbi.onDemand(sqlType);
         if (routing == null) {
             return primary;
@@ -244,15 +244,7 @@ public final class Techzone {
     public <T> T attach(Handle handle, Class<T> daoType) {
         Checks.notNull("handle", handle);
         return Translating.wrap(daoType, schemaJdbi.attach(handle,
-                SqlObjects.implementationOf(requireDaoType(Checks.notNull("daoType", daoType)))));
-    }
-
-    private static <T> Class<T> requireDaoType(Class<T> daoType) {
-        if (!daoType.isInterface() || !java.lang.reflect.Modifier.isPublic(daoType.getModifiers())) {
-            throw new InvalidInputException("daoType", "must be a public interface (a TechZone *Dao, or a SqlObject "
-                    + "interface of your own), was " + daoType.getName());
-        }
-        return daoType;
+                SqlObjects.implementationOf(Translating.requirePublic(Checks.notNull("daoType", daoType)))));
     }
 
     /** Categories. */

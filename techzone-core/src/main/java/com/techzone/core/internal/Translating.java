@@ -27,10 +27,15 @@ public final class Translating {
     private Translating() {
     }
 
-    /** Returns {@code type} if it is a public interface; its methods must be callable through a proxy. */
+    /**
+     * Returns {@code type} if it is a public interface, whose methods can be called through a proxy.
+     *
+     * @throws InvalidInputException naming {@code daoType} otherwise
+     */
     public static <T> Class<T> requirePublic(Class<T> type) {
         if (!type.isInterface() || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
-            throw new IllegalArgumentException(type.getName() + " must be a public interface to be used as a DAO");
+            throw new InvalidInputException("daoType", "must be a public interface (a TechZone *Dao, or a SqlObject "
+                    + "interface of your own), was " + type.getName());
         }
         return type;
     }
