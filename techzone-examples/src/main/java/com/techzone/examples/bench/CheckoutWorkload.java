@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -75,12 +76,21 @@ final class CheckoutWorkload implements Workload {
                 new Column("p50_ms", "p50 (ms)"), new Column("p99_ms", "p99 (ms)"), new Column("failed", "failed"),
                 new Column("gave_up", "gave up (retries exhausted)"), new Column("deadlocks_retried", "deadlocks (retried)"),
                 new Column("round_trips_per_order", "round trips/order"),
+                new Column("client_cpu_ms_per_order", "client CPU/order (ms)"),
+                new Column("server_cpu_ms_per_order", "server CPU/order (ms)"),
+                new Column("checkout_sql_tps", "checkout SQL by pgbench (orders/s)"),
+                new Column("vs_checkout_sql", "vs checkout SQL (x)"),
+                new Column("checkout_sql_client_cpu_ms", "pgbench CPU/order (ms)"),
+                new Column("checkout_sql_server_cpu_ms", "server CPU/order under pgbench (ms)"),
                 new Column("pgbench_tps", "pgbench TPC-B tps"), new Column("vs_pgbench", "vs pgbench (x)"),
-                new Column("pgbench_latency_ms", "pgbench latency (ms)"));
+                new Column("pgbench_latency_ms", "pgbench latency (ms)"),
+                new Column("pgbench_server_cpu_ms", "server CPU/TPC-B transaction (ms)"));
         ResultTable.Builder invariants = ResultTable.builder("invariants", "Invariants after the run",
                 new Column("check", "check"), new Column("violations", "violations"), new Column("kept", "kept"));
         List<String> notes = new ArrayList<>();
         double best = 0;
+        double bestBound = 0;
+        Pgbench pgbench = Pgbench.locate();
         // The pool's sockets count round trips (RoundTripCounter): a counter bump per read and write call.
         try (HikariDataSource pool = new HikariDataSource(RoundTripCounter.enable(
                 context.server().poolConfig(context.database(), POOL_SIZE, "techzone-bench-checkout")))) {
@@ -88,6 +98,8 @@ final class CheckoutWorkload implements Workload {
             List<UUID> hot;
             Map<UUID, Integer> originalStock = new HashMap<>();
             List<UUID> users;
+            List<UUID> boundUsers;
+            Optional<ProcessCpu> serverCpu;
             Timestamp started;
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 hot = DaoOverheadWorkload.Fixture.ids(c,
@@ -97,8 +109,12 @@ final class CheckoutWorkload implements Workload {
                         originalStock.put(rs.getObject(1, UUID.class), rs.getInt(2));
                     }
                 }
-                users = DaoOverheadWorkload.Fixture.ids(c, "SELECT id FROM users u WHERE NOT EXISTS "
-                        + "(SELECT FROM cart_items c WHERE c.user_id = u.id) ORDER BY id LIMIT " + perRound);
+                // The first perRound users check out through the library, the next ones through pgbench (the bound).
+                List<UUID> all = DaoOverheadWorkload.Fixture.ids(c, "SELECT id FROM users u WHERE NOT EXISTS "
+                        + "(SELECT FROM cart_items c WHERE c.user_id = u.id) ORDER BY id LIMIT " + 2 * perRound);
+                users = all.subList(0, Math.min(perRound, all.size()));
+                boundUsers = all.subList(users.size(), all.size());
+                serverCpu = ProcessCpu.ofServer(c, context.server());
                 try (ResultSet rs = s.executeQuery("SELECT now()")) {
                     rs.next();
                     started = rs.getTimestamp(1);
@@ -114,24 +130,53 @@ final class CheckoutWorkload implements Workload {
             }
             long successes = 0;
             long lines = 0;
+            CheckoutSqlBound bound = pgbench == null || boundUsers.isEmpty() ? null
+                    : CheckoutSqlBound.prepare(pool, pgbench, context, boundUsers);
+            List<UUID> allUsers = new ArrayList<>(users);
+            allUsers.addAll(boundUsers);
             try {
                 for (int clients : CLIENTS) {
                     fillCarts(pool, users, hot, clients);
                     long deadlocksBefore = deadlocks(pool);
                     long tripsBefore = RoundTripCounter.count();
+                    long serverBefore = serverCpu.map(ProcessCpu::serverNanos).orElse(0L);
+                    long clientBefore = ProcessCpu.jvmNanos();
                     Round r = round(tz, users, clients, maxNanos, context.progress());
+                    long clientCpu = ProcessCpu.jvmNanos() - clientBefore;
+                    Long serverCpuNanos = serverCpu.map(p -> p.serverNanos() - serverBefore).orElse(null);
                     long trips = RoundTripCounter.count() - tripsBefore;
                     long deadlocks = deadlocks(pool) - deadlocksBefore;
                     clearCarts(pool, users);
+                    // The bound right after, interleaved: the same carts' SQL from pgbench, another set of users.
+                    CheckoutSqlBound.Run boundRun = null;
+                    if (bound != null) {
+                        fillCarts(pool, boundUsers, hot, clients);
+                        context.progress().update("checkout: the checkout's SQL by pgbench, " + clients + " client(s)...");
+                        boundRun = bound.run(clients, serverCpu);
+                        clearCarts(pool, boundUsers);
+                        if (boundRun.error() != null) {
+                            notes.add(clients + " clients: pgbench running the checkout's SQL failed: " + boundRun.error());
+                        }
+                    }
                     successes += r.orders;
                     lines += r.lines;
                     double rate = r.orders / (r.nanos / 1e9);
                     best = Math.max(best, rate);
+                    if (boundRun != null && boundRun.tps() != null) {
+                        bestBound = Math.max(bestBound, boundRun.tps());
+                    }
                     throughput.row("clients", (long) clients, "pool_size", (long) Math.min(clients, POOL_SIZE),
                             "orders", r.orders, "seconds", r.nanos / 1e9, "orders_per_second", rate,
                             "p50_ms", percentile(r.latencies, 0.50) / 1e6, "p99_ms", percentile(r.latencies, 0.99) / 1e6,
                             "failed", r.failed, "gave_up", r.gaveUp, "deadlocks_retried", deadlocks,
-                            "round_trips_per_order", r.orders == 0 ? null : (double) trips / r.orders);
+                            "round_trips_per_order", r.orders == 0 ? null : (double) trips / r.orders,
+                            "client_cpu_ms_per_order", r.orders == 0 ? null : clientCpu / 1e6 / r.orders,
+                            "server_cpu_ms_per_order", r.orders == 0 || serverCpuNanos == null ? null
+                                    : serverCpuNanos / 1e6 / r.orders,
+                            "checkout_sql_tps", boundRun == null ? null : boundRun.tps(),
+                            "vs_checkout_sql", boundRun == null || boundRun.tps() == null ? null : rate / boundRun.tps(),
+                            "checkout_sql_client_cpu_ms", boundRun == null ? null : boundRun.clientCpuMsPerOrder(),
+                            "checkout_sql_server_cpu_ms", boundRun == null ? null : boundRun.serverCpuMsPerOrder());
                     if (r.firstError != null) {
                         notes.add(clients + " clients: first failure: " + r.firstError);
                     }
@@ -166,14 +211,27 @@ final class CheckoutWorkload implements Workload {
                         users, started);
             } finally {
                 context.progress().update("checkout: deleting what the workload added...");
-                cleanUp(pool, users, started, restockIds, originalStock);
+                if (bound != null) {
+                    bound.close();
+                }
+                cleanUp(pool, allUsers, started, restockIds, originalStock);
+            }
+            if (bound != null) {
+                notes.add("checkout SQL by pgbench: the bound of this checkout on this server, measured after each "
+                        + "client count's round on as many other users' carts filled the same way: " + pgbench.describe()
+                        + " -M prepared, the same clients (-j 2), each transaction BEGIN, the cart lock statement "
+                        + "(lockCart.sql, its rows aggregated into the arrays the order statement binds, \\gset), the "
+                        + "order statement (placeOrder.sql, unchanged), COMMIT: 4 round trips, no client-side work "
+                        + "(no stock check or totals in Java; " + bound.idFunction() + "() ids made by the server); "
+                        + "every cart checked out once (-t carts / clients)");
             }
         }
         context.progress().done("checkout: measured, invariants " + (failures.isEmpty() ? "kept" : "BROKEN " + failures));
-        Pgbench pgbench = Pgbench.locate();
         List<ResultTable> tables = new ArrayList<>();
         if (pgbench != null) {
-            Map<Integer, Double> tps = pgbench.run(context, scale);
+            Map<Integer, Double> tps = new HashMap<>();
+            Map<Integer, Double> tpcbServerCpu = new HashMap<>();
+            pgbench.run(context, scale, tps, tpcbServerCpu);
             List<java.util.Map<String, Object>> rows = new ArrayList<>(throughput.build().rows());
             throughput = ResultTable.builder("throughput", "Checkouts per client count",
                     throughput.build().columns().toArray(new Column[0]));
@@ -184,6 +242,7 @@ final class CheckoutWorkload implements Workload {
                 row.put("vs_pgbench", t == null ? null : (Double) row.get("orders_per_second") / t);
                 // pgbench's average latency: its clients are never idle, so clients / tps.
                 row.put("pgbench_latency_ms", t == null ? null : 1000.0 * clients / t);
+                row.put("pgbench_server_cpu_ms", tpcbServerCpu.get(clients));
                 List<Object> kv = new ArrayList<>();
                 row.forEach((k, v) -> {
                     kv.add(k);
@@ -205,7 +264,9 @@ final class CheckoutWorkload implements Workload {
                 new Column("best_vs_pgbench", "best vs pgbench's best (x)"),
                 new Column("target_vs_pgbench", "target (x)"),
                 new Column("single_client_p50_vs_pgbench_latency", "1 client: p50 / pgbench latency (x)"),
-                new Column("target_single_client", "target (x)"));
+                new Column("target_single_client", "target (x)"),
+                new Column("best_checkout_sql_tps", "checkout SQL by pgbench: best orders/s"),
+                new Column("best_vs_checkout_sql", "best vs the checkout SQL's best (x)"));
         Double bestPgbench = null;
         Double singleClient = null;
         for (Map<String, Object> row : throughput.build().rows()) {
@@ -219,7 +280,9 @@ final class CheckoutWorkload implements Workload {
         target.row("best_orders_per_second", best, "target_orders_per_second", TARGET_ORDERS_PER_SECOND,
                 "target_met", best >= TARGET_ORDERS_PER_SECOND,
                 "best_vs_pgbench", bestPgbench == null ? null : best / bestPgbench, "target_vs_pgbench", TARGET_VS_PGBENCH,
-                "single_client_p50_vs_pgbench_latency", singleClient, "target_single_client", TARGET_SINGLE_CLIENT);
+                "single_client_p50_vs_pgbench_latency", singleClient, "target_single_client", TARGET_SINGLE_CLIENT,
+                "best_checkout_sql_tps", bestBound > 0 ? bestBound : null,
+                "best_vs_checkout_sql", bestBound > 0 ? best / bestBound : null);
         tables.add(target.build());
         notes.add(0, "per client count: " + perRound + " users, each with a cart of 1-5 lines (1-3 units) drawn from the "
                 + HOT_PRODUCTS + " first active products by SKU (the generator's best sellers), filled untimed before the "
@@ -441,7 +504,8 @@ final class CheckoutWorkload implements Workload {
     /** PostgreSQL's pgbench, run against the bench server in a database of its own. */
     record Pgbench(Path binary, String version) {
 
-        private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+        static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+        static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: ([0-9]+)");
 
         static Pgbench locate() {
             List<Path> candidates = new ArrayList<>();
@@ -487,40 +551,64 @@ final class CheckoutWorkload implements Workload {
             return scale >= 0.1 ? 32 : 1;
         }
 
-        /** tps (without initial connection time) per client count; empty entries where a run failed. */
-        Map<Integer, Double> run(BenchContext context, double scale) throws SQLException {
-            Map<Integer, Double> tps = new HashMap<>();
+        /**
+         * Runs TPC-B at each client count; puts its tps (without initial connection time) and, for a
+         * local server, the server's CPU per transaction (ms) into the maps; no entry where a run failed.
+         */
+        void run(BenchContext context, double scale, Map<Integer, Double> tps, Map<Integer, Double> serverCpuMs)
+                throws SQLException {
             BenchServer server = context.server();
             Optional<String[]> hostPort = server.hostAndPort();
             if (hostPort.isEmpty()) {
-                return tps;
+                return;
             }
             String db = "techzone_bench_pgbench";
             server.dropDatabase(db);
             server.createDatabase(db, null);
             try {
+                Optional<ProcessCpu> cpu;
+                try (Connection c = server.dataSource(db).getConnection()) {
+                    cpu = ProcessCpu.ofServer(c, server);
+                }
                 context.progress().update("checkout: pgbench -i -s " + scaleFactor(scale) + "...");
                 if (pgbench(server, hostPort.get(), db, "-i", "-q", "-s", String.valueOf(scaleFactor(scale))) == null) {
-                    return tps;
+                    return;
                 }
                 for (int clients : CLIENTS) {
                     context.progress().update("checkout: pgbench -c " + clients + "...");
+                    Set<Long> processes = cpu.map(ProcessCpu::processes).orElse(Set.of());
+                    long before = cpu.map(ProcessCpu::serverNanos).orElse(0L);
                     String out = pgbench(server, hostPort.get(), db, "-n", "-c", String.valueOf(clients),
                             "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds(scale)));
+                    cpu.ifPresent(p -> p.awaitGone(processes));
+                    long used = cpu.map(p -> p.serverNanos() - before).orElse(0L);
                     if (out != null) {
                         Matcher m = TPS.matcher(out);
+                        Matcher done = PROCESSED.matcher(out);
                         if (m.find()) {
                             tps.put(clients, Double.parseDouble(m.group(1)));
+                        }
+                        if (cpu.isPresent() && done.find() && Long.parseLong(done.group(1)) > 0) {
+                            serverCpuMs.put(clients, used / 1e6 / Long.parseLong(done.group(1)));
                         }
                     }
                 }
             } finally {
                 server.dropDatabase(db);
             }
-            return tps;
         }
 
-        private String pgbench(BenchServer server, String[] hostPort, String db, String... args) {
+        /** pgbench's output, or null if it could not run or exited non-zero. */
+        String pgbench(BenchServer server, String[] hostPort, String db, String... args) {
+            Output out = pgbenchWithStatus(server, hostPort, db, args);
+            return out.exitCode() == 0 ? out.text() : null;
+        }
+
+        /** What pgbench printed (stdout and stderr) and its exit code (-1: it could not run). */
+        record Output(int exitCode, String text) {
+        }
+
+        Output pgbenchWithStatus(BenchServer server, String[] hostPort, String db, String... args) {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-h", hostPort[0], "-p", hostPort[1],
                     "-U", server.user()));
             command.addAll(List.of(args));
@@ -530,12 +618,12 @@ final class CheckoutWorkload implements Workload {
             try {
                 Process process = builder.start();
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                return process.waitFor() == 0 ? out : null;
+                return new Output(process.waitFor(), out);
             } catch (IOException e) {
-                return null;
+                return new Output(-1, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null;
+                return new Output(-1, "interrupted");
             }
         }
     }
