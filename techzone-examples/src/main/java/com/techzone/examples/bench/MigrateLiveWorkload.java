@@ -33,8 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The migrations run in a JVM of their own ({@link MigratorProcess}), as a deploy runs them. Two loads, each
  * over {@link #ROUNDS} rounds on fresh copies: saturated (each client checks out again as soon as it can) and
  * paced at {@link #PACED_SHARE} of the saturated rate (each checkout due at a fixed time, timed from then).
- * Measured: checkout latency before the migration, during a migrate with nothing to apply (a control), during
- * V6's statements and during the later migrations; failed checkouts; and the longest time any other session's
+ * Measured: checkout latency before the migration, during a pause with nothing run (an A/A control), during a
+ * migrate with nothing to apply (a control), during V6's statements and during the later migrations; failed checkouts; and the longest time any other session's
  * statement waited on a lock held by the migration, polled from {@code pg_locks}. Fails the run if a checkout
  * failed, the paced load's p99 during V6's statements exceeds 2x its p99 before, or a statement waited on the
  * migration longer than the migration's lock_timeout.
@@ -47,6 +47,8 @@ final class MigrateLiveWorkload implements Workload {
     /** The {@code SET lock_timeout} of the V6 script. */
     static final long LOCK_TIMEOUT_MS = 5_000;
     static final double P99_BOUND = 2.0;
+    /** The A/A pause: about as long as a migrate with nothing to apply takes here (60-140 ms measured at scale 0.1). */
+    static final long A_A_PAUSE_MS = 100;
     /** Checkouts needed in a phase for its p99 to be compared. */
     static final int MIN_SAMPLES = 50;
     /** The smallest scale at which the p99 bound is judged (the setting is 0.1). */
@@ -121,7 +123,7 @@ final class MigrateLiveWorkload implements Workload {
     }
 
     /** One round: the checkouts of each phase, the phases' lengths (ns), what was migrated, the longest lock wait. */
-    private record Round(long[] before, long[] control, long[] call, long[] during, long[] rest, long[] after, long[] nanos,
+    private record Round(long[] before, long[] pause, long[] control, long[] call, long[] during, long[] rest, long[] after, long[] nanos,
                          long statementsNanos, MigrationResult first,
                          MigrationResult migrated, String versionBefore, double maxBlockedMs, long failed, String firstError) {
     }
@@ -141,7 +143,7 @@ final class MigrateLiveWorkload implements Workload {
         String versionBefore = TechzoneMigrations.configure(context.server().dataSource(live)).load().currentVersion();
         Load load = new Load(pool, users, hot, rate);
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
-        long[] window = new long[6];
+        long[] window = new long[7];
         MigrationResult first;
         MigrationResult migrated;
         double maxBlockedMs;
@@ -161,19 +163,23 @@ final class MigrateLiveWorkload implements Workload {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
             context.progress().update(round + ", migrating under load...");
             window[1] = System.nanoTime();
+            // The A/A control: a pause as long as a migrate with nothing to apply takes, nothing run. The checkouts of
+            // so short a window are few, and their p99 is nearly their max: this row shows what the window alone gives.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(A_A_PAUSE_MS));
+            window[2] = System.nanoTime();
             // The control: the same call with nothing to apply (Flyway's scan, validation and history reads in the
             // migrator process), so the judged window's cost can be told from V6's own.
             migrator.migrate(versionBefore);
-            window[2] = System.nanoTime();
-            first = migrator.migrate(JUDGED_VERSION);
             window[3] = System.nanoTime();
-            migrated = migrator.migrate("latest");
+            first = migrator.migrate(JUDGED_VERSION);
             window[4] = System.nanoTime();
+            migrated = migrator.migrate("latest");
+            window[5] = System.nanoTime();
             statements = statementWindow(context.server().dataSource(live), JUDGED_VERSION);
             monitor.stop.set(true);
             maxBlockedMs = blocked.get();
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
-            window[5] = System.nanoTime();
+            window[6] = System.nanoTime();
             load.stop.set(true);
             for (Future<?> f : clients) {
                 f.get();
@@ -187,8 +193,9 @@ final class MigrateLiveWorkload implements Workload {
             nanos[i] = window[i + 1] - window[i];
         }
         return new Round(load.latencies(window[0], window[1]), load.latencies(window[1], window[2]),
-                load.latencies(window[2], window[3]), load.overlapping(statements[0], statements[1]),
-                load.latencies(window[3], window[4]), load.latencies(window[4], window[5]), nanos,
+                load.latencies(window[2], window[3]), load.latencies(window[3], window[4]),
+                load.overlapping(statements[0], statements[1]),
+                load.latencies(window[4], window[5]), load.latencies(window[5], window[6]), nanos,
                 statements[1] - statements[0], first, migrated,
                 versionBefore, maxBlockedMs, load.failures(), load.firstError);
     }
@@ -260,6 +267,7 @@ final class MigrateLiveWorkload implements Workload {
         reported(checks, "p99 during V" + JUDGED_VERSION + "'s statements / p99 before (saturated)", saturated, Round::during);
         reported(checks, "p99 during the call that applies V" + JUDGED_VERSION + " / p99 before (saturated)", saturated, Round::call);
         reported(checks, "p99 during the control / p99 before (saturated)", saturated, Round::control);
+        reported(checks, "p99 during the A/A pause / p99 before (paced)", paced, Round::pause);
         reported(checks, "p99 during the control / p99 before (paced)", paced, Round::control);
         reported(checks, "p99 during " + later + " / p99 before (paced)", paced, Round::rest);
         check(checks, failures, "longest wait on a migration lock (ms)", maxBlockedMs, (double) LOCK_TIMEOUT_MS,
@@ -268,7 +276,8 @@ final class MigrateLiveWorkload implements Workload {
         List<String> notes = new ArrayList<>();
         notes.add("a copy of the data set at V" + versionBefore + "; " + CLIENTS + " client threads on a pool of " + POOL_SIZE
                 + " check out (each: one cart line of a random hot product added untimed, then the previous release's "
-                + "checkout, timed); 2 s warm-up, 5 s before, then from another connection a migrate with nothing to apply "
+                + "checkout, timed); 2 s warm-up, 5 s before, a pause of " + A_A_PAUSE_MS + " ms with nothing run (the A/A "
+                + "control), then from another connection a migrate with nothing to apply "
                 + "(the control), TechzoneMigrations up to V" + JUDGED_VERSION + ", on to the latest, and 2 s after, "
                 + "all from a migrator JVM of its own started before the load, as a deploy applies them; "
                 + paced.size() + " round(s) per load (" + ROUNDS + " from scale " + MIN_SCALE + ", 1 below it), each on a fresh copy, "
@@ -302,19 +311,20 @@ final class MigrateLiveWorkload implements Workload {
     }
 
     private static void addPhases(ResultTable.Builder table, String load, List<Round> rounds, String later) {
-        long[] nanos = new long[5];
+        long[] nanos = new long[6];
         for (Round r : rounds) {
             for (int i = 0; i < nanos.length; i++) {
                 nanos[i] += r.nanos()[i];
             }
         }
         addPhase(table, load, "before the migration", nanos[0], pooled(rounds, Round::before));
-        addPhase(table, load, "during a migrate with nothing to apply (control)", nanos[1], pooled(rounds, Round::control));
-        addPhase(table, load, "during the call that applies V" + JUDGED_VERSION, nanos[2], pooled(rounds, Round::call));
+        addPhase(table, load, "during a pause, nothing run (A/A control)", nanos[1], pooled(rounds, Round::pause));
+        addPhase(table, load, "during a migrate with nothing to apply (control)", nanos[2], pooled(rounds, Round::control));
+        addPhase(table, load, "during the call that applies V" + JUDGED_VERSION, nanos[3], pooled(rounds, Round::call));
         addPhase(table, load, "during V" + JUDGED_VERSION + "'s statements", rounds.stream().mapToLong(Round::statementsNanos).sum(),
                 pooled(rounds, Round::during));
-        addPhase(table, load, "during " + later, nanos[3], pooled(rounds, Round::rest));
-        addPhase(table, load, "after the migration", nanos[4], pooled(rounds, Round::after));
+        addPhase(table, load, "during " + later, nanos[4], pooled(rounds, Round::rest));
+        addPhase(table, load, "after the migration", nanos[5], pooled(rounds, Round::after));
     }
 
     private static void reported(ResultTable.Builder checks, String name, List<Round> rounds, Function<Round, long[]> phase) {

@@ -70,6 +70,8 @@ class BenchCommandTest {
             assertThat(run.out()).contains("## migrate-live")
                     .contains("| saturated | before the migration |").contains("| during V6's statements |")
                     .contains("| during a migrate with nothing to apply (control) |").contains("| during V7-V10 |")
+                    .contains("| during a pause, nothing run (A/A control) |")
+                    .contains("| p99 during the A/A pause / p99 before (paced) |")
                     .containsPattern("\\| paced, \\d+/s \\| before the migration \\|")
                     .contains("| failed checkouts | 0 | 0 | true |")
                     .contains("| longest wait on a migration lock (ms) |")
