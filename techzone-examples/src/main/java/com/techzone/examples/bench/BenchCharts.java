@@ -17,9 +17,9 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * SVG charts of a {@link BenchReport}, drawn with XChart from the same result tables the Markdown
- * and JSON show: checkout orders/s by client count with the pgbench TPC-B line, the seed queries
- * before vs after the indexes (log scale), DAO/JDBC ratios per operation against their target, and
- * the health check's run time as tables are added. A chart is written only when its workload ran.
+ * and JSON show: checkout orders/s by client count with the lines of its own SQL by pgbench and of
+ * pgbench TPC-B, the seed queries before vs after the indexes (log scale), DAO/JDBC ratios per
+ * operation against their target, and the health check's run time as tables are added. A chart is written only when its workload ran.
  */
 public final class BenchCharts {
 
@@ -68,6 +68,12 @@ public final class BenchCharts {
         style(chart.getStyler());
         chart.addSeries("Techzone.checkout()", column(throughput, "clients"), column(throughput, "orders_per_second"));
         List<Map<String, Object>> withPgbench = throughput.rows().stream().filter(r -> r.get("pgbench_tps") instanceof Number).toList();
+        List<Map<String, Object>> withBound = throughput.rows().stream()
+                .filter(r -> r.get("checkout_sql_tps") instanceof Number).toList();
+        if (!withBound.isEmpty()) {
+            chart.addSeries("the checkout's SQL by pgbench (the bound)", column(withBound, "clients"),
+                    column(withBound, "checkout_sql_tps"));
+        }
         if (!withPgbench.isEmpty()) {
             chart.addSeries("pgbench TPC-B (tps)", column(withPgbench, "clients"), column(withPgbench, "pgbench_tps"));
         }

@@ -11,17 +11,21 @@ import org.knowm.xchart.XYChart;
 class BenchChartsTest {
 
     @Test
-    void shouldDrawCheckoutThroughputWithThePgbenchLineOnlyWhereItWasMeasured() {
+    void shouldDrawCheckoutThroughputWithThePgbenchLinesOnlyWhereTheyWereMeasured() {
         ResultTable throughput = ResultTable.builder("throughput", "t", new Column("clients", "clients"),
-                        new Column("orders_per_second", "orders/s"), new Column("pgbench_tps", "pgbench"))
-                .row("clients", 1L, "orders_per_second", 300.0, "pgbench_tps", 900.0)
-                .row("clients", 4L, "orders_per_second", 700.0, "pgbench_tps", null)
+                        new Column("orders_per_second", "orders/s"), new Column("checkout_sql_tps", "bound"),
+                        new Column("pgbench_tps", "pgbench"))
+                .row("clients", 1L, "orders_per_second", 300.0, "checkout_sql_tps", null, "pgbench_tps", 900.0)
+                .row("clients", 4L, "orders_per_second", 700.0, "checkout_sql_tps", 750.0, "pgbench_tps", null)
                 .build();
 
         XYChart chart = BenchCharts.checkout(throughput);
 
-        assertThat(chart.getSeriesMap()).containsOnlyKeys("Techzone.checkout()", "pgbench TPC-B (tps)");
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("Techzone.checkout()",
+                "the checkout's SQL by pgbench (the bound)", "pgbench TPC-B (tps)");
         assertThat(doubles(chart.getSeriesMap().get("Techzone.checkout()").getYData())).containsExactly(300.0, 700.0);
+        assertThat(doubles(chart.getSeriesMap().get("the checkout's SQL by pgbench (the bound)").getXData()))
+                .containsExactly(4.0);
         assertThat(doubles(chart.getSeriesMap().get("pgbench TPC-B (tps)").getXData())).containsExactly(1.0);
     }
 
