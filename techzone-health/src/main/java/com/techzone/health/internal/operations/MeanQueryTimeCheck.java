@@ -20,11 +20,11 @@ final class MeanQueryTimeCheck extends OperationsCheck {
         if (blind.isPresent()) {
             return List.of(blind.get());
         }
-        Optional<Issue> unavailable = StatementStatistics.unavailable(context);
-        if (unavailable.isPresent()) {
-            return List.of(unavailable.get());
+        StatementStatistics.Source statements = StatementStatistics.of(context, getClass());
+        if (statements.unavailable().isPresent()) {
+            return List.of(statements.unavailable().get());
         }
-        return context.queryText(StatementStatistics.over(getClass()), rs -> {
+        return context.queryText(statements.sql(), rs -> {
             double mean = rs.getDouble("mean_ms");
             long calls = rs.getLong("calls");
             if (calls == 0) {

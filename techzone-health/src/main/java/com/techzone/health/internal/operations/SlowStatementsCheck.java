@@ -21,11 +21,11 @@ final class SlowStatementsCheck extends OperationsCheck {
         if (blind.isPresent()) {
             return List.of(blind.get());
         }
-        Optional<Issue> unavailable = StatementStatistics.unavailable(context);
-        if (unavailable.isPresent()) {
-            return List.of(unavailable.get());
+        StatementStatistics.Source statements = StatementStatistics.of(context, getClass());
+        if (statements.unavailable().isPresent()) {
+            return List.of(statements.unavailable().get());
         }
-        return context.queryText(StatementStatistics.over(getClass()), rs -> {
+        return context.queryText(statements.sql(), rs -> {
             double mean = rs.getDouble("mean_exec_time");
             Issue issue = judged(context, Metric.SLOW_STATEMENT_MILLIS, mean, "queryid " + rs.getLong("queryid"),
                     CheckContext.value(Math.round(mean * 10) / 10.0, Metric.SLOW_STATEMENT_MILLIS) + " mean over "
