@@ -45,6 +45,14 @@ final class Preparation {
                         OR EXISTS (SELECT 1 FROM pg_type t WHERE t.typnamespace = n.oid))
             FROM pg_namespace n WHERE n.nspname = ?""";
 
+    /**
+     * The schema does not exist yet, is named like the migrating role, and that role's search_path
+     * names {@code "$user"} (PostgreSQL's default: {@code "$user", public}).
+     */
+    private static final String NAMED_AFTER_ROLE_SQL = """
+            SELECT current_user = ? AND NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)
+                   AND current_setting('search_path') ~ '(^|,)\\s*"?\\$user"?\\s*(,|$)'""";
+
     private Preparation() {
     }
 
@@ -61,6 +69,7 @@ final class Preparation {
                 try (Statement s = c.createStatement()) {
                     s.execute(LOCK);
                 }
+                refuseSchemaNamedAfterRole(c, schema);
                 List<String> techzoneSchemas = techzoneSchemas(c);
                 placeExtension(c, schema, techzoneSchemas);
                 boolean besideOtherObjects = besideOtherObjects(c, schema, historyTable);
@@ -80,6 +89,36 @@ final class Preparation {
         } catch (SQLException e) {
             throw new MigrationException("Could not migrate the TechZone schema in \"" + schema + "\": " + e.getMessage()
                     + " (SQLState " + e.getSQLState() + ")", "ERROR", e, e.getSQLState());
+        }
+    }
+
+    /**
+     * Creating a schema named like the migrating role, while that role's search_path starts with (or
+     * holds) {@code "$user"}, would make it the role's current schema: every unqualified name of the
+     * role would then resolve into TechZone's tables first, the host's own Flyway (which migrates the
+     * current schema on its defaults) included. Found by a trial of the README's Spring Boot command
+     * with role and schema both {@code shop}: the host's second start failed on "non-empty schema
+     * shop but no schema history table". Refused before anything is created.
+     */
+    private static void refuseSchemaNamedAfterRole(Connection c, String schema) throws SQLException {
+        boolean hazard;
+        String searchPath;
+        try (PreparedStatement ps = c.prepareStatement(NAMED_AFTER_ROLE_SQL + ", current_setting('search_path')")) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                hazard = rs.getBoolean(1);
+                searchPath = rs.getString(2);
+            }
+        }
+        if (hazard) {
+            throw new MigrationException("Not creating the TechZone schema \"" + schema + "\": it is named like the role "
+                    + schema + ", whose search_path (" + searchPath + ") would then resolve every unqualified name of that "
+                    + "role into TechZone's tables first: your own Flyway (it migrates the current schema), your own "
+                    + "queries of users or orders. Nothing was changed. Choose a schema that is not named like a role, "
+                    + "or pin the role's search_path and reconnect: ALTER ROLE " + schema + " SET search_path = public;",
+                    "ERROR", null);
         }
     }
 
