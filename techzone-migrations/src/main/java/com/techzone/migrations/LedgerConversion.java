@@ -193,8 +193,12 @@ final class LedgerConversion {
             boolean covered = ranges.stream().anyMatch(r -> (r[0] == null || r[0].isBefore(hi)) && (r[1] == null || r[1].isAfter(lo)));
             if (!covered) {
                 String partition = ledger.table() + "_p" + MONTH_SUFFIX.format(month);
-                attachNew(ledger, partition, "FOR VALUES FROM (" + literal(month) + ") TO (" + literal(month.plusMonths(1)) + ")",
-                        month.toString());
+                String bound = "FOR VALUES FROM (" + literal(month) + ") TO (" + literal(month.plusMonths(1)) + ")";
+                if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
+                    reattach(ledger, partition, bound, month.toString());
+                } else {
+                    attachNew(ledger, partition, bound, month.toString());
+                }
             }
         }
     }
@@ -223,6 +227,27 @@ final class LedgerConversion {
         if (!present) {
             attachNew(ledger, ledger.table() + "_p_default", "DEFAULT", "DEFAULT");
         }
+    }
+
+    /**
+     * A table with the month partition's name exists but covers no range of the ledger: the month's
+     * partition, detached (by hand, or by an archiving step run on the wrong month). It is attached
+     * again, which checks its rows against the month's range; if that is refused, nothing is changed
+     * and the error names the table.
+     */
+    private void reattach(Ledger ledger, String partition, String bound, String what) throws SQLException {
+        String t = ledger.table();
+        try {
+            locked("attach partition " + partition,
+                    List.of("LOCK TABLE " + qualified(ledger.referenced()) + " IN SHARE ROW EXCLUSIVE MODE"), true,
+                    s -> s.execute("ALTER TABLE " + qualified(t) + " ATTACH PARTITION " + qualified(partition) + " " + bound));
+        } catch (SQLException e) {
+            throw new LedgerPartitioningException("No partition of " + qualified(t) + " covers " + what + ", and the table "
+                    + qualified(partition) + " that has that partition's name (detached?) could not be attached for it: "
+                    + e.getMessage() + ". Attach it by hand, or rename or drop it, then call again. Nothing was changed for "
+                    + what, "PARTITION_NAME_TAKEN", e, e.getSQLState());
+        }
+        created.add(partition);
     }
 
     private void attachNew(Ledger ledger, String partition, String bound, String what) throws SQLException {

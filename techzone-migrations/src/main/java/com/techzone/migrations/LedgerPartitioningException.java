@@ -14,6 +14,9 @@ import com.techzone.TechzoneException;
  *       call again when the load is lower.</li>
  *   <li>{@code DEFAULT_PARTITION_ROWS}: the default partition holds rows of a month that is to get a
  *       partition of its own; move them first (docs/schema.md). No partition of that month was made.</li>
+ *   <li>{@code PARTITION_NAME_TAKEN}: no partition covers a month, and a table with that month's
+ *       partition name (a detached partition) could not be attached again for it (rows outside the
+ *       month, other columns). Attach, rename or drop it. No partition of that month was made.</li>
  *   <li>{@code ERROR}: the server refused a statement ({@link #sqlState()} says which error).</li>
  * </ul>
  */
@@ -28,7 +31,7 @@ public class LedgerPartitioningException extends TechzoneException {
         this.errorCode = errorCode;
     }
 
-    /** One of {@code NOT_MIGRATED, UNEXPECTED_LAYOUT, LOCK_TIMEOUT, DEFAULT_PARTITION_ROWS, ERROR}. */
+    /** One of {@code NOT_MIGRATED, UNEXPECTED_LAYOUT, LOCK_TIMEOUT, DEFAULT_PARTITION_ROWS, PARTITION_NAME_TAKEN, ERROR}. */
     public String errorCode() {
         return errorCode;
     }

@@ -140,6 +140,35 @@ class LedgerPartitioningTest {
         }
     }
 
+    /**
+     * A month's partition detached (by hand, or an archiving step run on the wrong month) keeps its
+     * name: createPartitionsAhead() attaches it again instead of failing on "relation already exists"
+     * (found when the health suite ran just after midnight UTC on the first of a month, when next
+     * month's partition was the one a test had detached); one that cannot be attached is named.
+     */
+    @Test
+    void shouldAttachADetachedMonthAgainOrNameItWhenItCannot() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            LedgerPartitioning.configure(db.dataSource()).load().convert();
+            String next = "order_status_history_p" + SUFFIX.format(currentMonth(db).plusMonths(2));
+            db.execute("ALTER TABLE order_status_history DETACH PARTITION " + next);
+
+            PartitioningResult result = LedgerPartitioning.configure(db.dataSource()).load().createPartitionsAhead();
+
+            assertThat(result.createdPartitions()).containsExactly(next);
+            assertThat(partitions(db, "order_status_history")).contains(next);
+
+            db.execute("ALTER TABLE order_status_history DETACH PARTITION " + next,
+                    "ALTER TABLE " + next + " ADD COLUMN stray int");
+            assertThatThrownBy(() -> LedgerPartitioning.configure(db.dataSource()).load().createPartitionsAhead())
+                    .isInstanceOfSatisfying(LedgerPartitioningException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo("PARTITION_NAME_TAKEN");
+                        assertThat(e.getMessage()).contains("public." + next, "could not be attached");
+                    });
+            assertThat(partitions(db, "order_status_history")).doesNotContain(next);
+        }
+    }
+
     @Test
     void shouldRefuseAMonthWhoseRowsSitInTheDefaultPartition() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
