@@ -225,15 +225,21 @@ final class LedgerConversion {
                                WHERE i.inhparent = to_regclass(?) AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT')::text""",
                 qualified(ledger.table())));
         if (!present) {
-            attachNew(ledger, ledger.table() + "_p_default", "DEFAULT", "DEFAULT");
+            String partition = ledger.table() + "_p_default";
+            if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
+                reattach(ledger, partition, "DEFAULT", "DEFAULT");
+            } else {
+                attachNew(ledger, partition, "DEFAULT", "DEFAULT");
+            }
         }
     }
 
     /**
-     * A table with the month partition's name exists but covers no range of the ledger: the month's
-     * partition, detached (by hand, or by an archiving step run on the wrong month). It is attached
-     * again, which checks its rows against the month's range; if that is refused, nothing is changed
-     * and the error names the table.
+     * A table with the partition's name exists but is not attached: a month's partition detached (by
+     * hand, or by an archiving step run on the wrong month), or the default partition detached to move
+     * its rows (docs/schema.md). It is attached again, which checks its rows against the range (for the
+     * default: that no attached partition takes them); if that is refused, nothing is changed and the
+     * error names the table.
      */
     private void reattach(Ledger ledger, String partition, String bound, String what) throws SQLException {
         String t = ledger.table();
@@ -242,10 +248,15 @@ final class LedgerConversion {
                     List.of("LOCK TABLE " + qualified(ledger.referenced()) + " IN SHARE ROW EXCLUSIVE MODE"), true,
                     s -> s.execute("ALTER TABLE " + qualified(t) + " ATTACH PARTITION " + qualified(partition) + " " + bound));
         } catch (SQLException e) {
-            throw new LedgerPartitioningException("No partition of " + qualified(t) + " covers " + what + ", and the table "
-                    + qualified(partition) + " that has that partition's name (detached?) could not be attached for it: "
-                    + e.getMessage() + ". Attach it by hand, or rename or drop it, then call again. Nothing was changed for "
-                    + what, "PARTITION_NAME_TAKEN", e, e.getSQLState());
+            String advice = "DEFAULT".equals(bound)
+                    ? "If it holds rows that months now have partitions for, move them first (docs/schema.md, \"Rows in the "
+                            + "default partition\"); or attach it by hand, or rename or drop it, then call again"
+                    : "Attach it by hand, or rename or drop it, then call again";
+            String missing = "DEFAULT".equals(bound) ? "No default partition of " + qualified(t) + " is attached"
+                    : "No partition of " + qualified(t) + " covers " + what;
+            throw new LedgerPartitioningException(missing + ", and the table " + qualified(partition)
+                    + " that has that partition's name (detached?) could not be attached for it: " + e.getMessage() + ". " + advice + ". Nothing was changed for " + what,
+                    "PARTITION_NAME_TAKEN", e, e.getSQLState());
         }
         created.add(partition);
     }

@@ -14,9 +14,10 @@ import com.techzone.TechzoneException;
  *       call again when the load is lower.</li>
  *   <li>{@code DEFAULT_PARTITION_ROWS}: the default partition holds rows of a month that is to get a
  *       partition of its own; move them first (docs/schema.md). No partition of that month was made.</li>
- *   <li>{@code PARTITION_NAME_TAKEN}: no partition covers a month, and a table with that month's
- *       partition name (a detached partition) could not be attached again for it (rows outside the
- *       month, other columns). Attach, rename or drop it. No partition of that month was made.</li>
+ *   <li>{@code PARTITION_NAME_TAKEN}: no partition covers a month (or, with a default partition asked
+ *       for, none is attached), and a table with that partition's name (a detached partition) could not
+ *       be attached again (rows outside the month, or in the default rows that months now take; other
+ *       columns). Move the rows, attach, rename or drop it. Nothing was made for that month.</li>
  *   <li>{@code ERROR}: the server refused a statement ({@link #sqlState()} says which error).</li>
  * </ul>
  */

@@ -194,6 +194,40 @@ class LedgerPartitioningTest {
         }
     }
 
+    /**
+     * docs/schema.md, "Rows in the default partition", step by step: the default partition detached,
+     * the late month created, the detached default refused (its rows now belong to that month) by
+     * name, then, its rows moved, attached again by createPartitionsAhead() instead of "relation
+     * already exists".
+     */
+    @Test
+    void shouldFollowTheDocumentedMoveOfRowsOutOfTheDefaultPartition() {
+        try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
+            db.execute(SHOP_WITH_HISTORY.formatted("public"));
+            LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).load().convert();
+            db.execute("""
+                    INSERT INTO inventory_logs (product_id, change, reason, stock_after, created_at)
+                        VALUES ('00000000-0000-0000-0000-000000000002', 1, 'restock', 8, now() + interval '5 months')""");
+            String late = "inventory_logs_p" + SUFFIX.format(YearMonth.from(java.time.OffsetDateTime.now(ZoneOffset.UTC).plusMonths(5)));
+            LedgerPartitioning withDefault = LedgerPartitioning.configure(db.dataSource()).defaultPartition(true).monthsAhead(6).load();
+
+            db.execute("ALTER TABLE inventory_logs DETACH PARTITION inventory_logs_p_default");
+            assertThatThrownBy(withDefault::createPartitionsAhead)
+                    .isInstanceOfSatisfying(LedgerPartitioningException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo("PARTITION_NAME_TAKEN");
+                        assertThat(e.getMessage()).contains("public.inventory_logs_p_default", "Rows in the default partition");
+                    });
+            assertThat(partitions(db, "inventory_logs")).as("the month is made before the default is tried")
+                    .contains(late).doesNotContain("inventory_logs_p_default");
+
+            db.execute("INSERT INTO inventory_logs SELECT * FROM inventory_logs_p_default",
+                    "DELETE FROM inventory_logs_p_default");
+            assertThat(withDefault.createPartitionsAhead().createdPartitions()).contains("inventory_logs_p_default");
+            assertThat(partitions(db, "inventory_logs")).contains(late, "inventory_logs_p_default");
+            assertThat(text(db, "SELECT count(*) FROM " + late)).isEqualTo("1");
+        }
+    }
+
     @Test
     void shouldLetAMonthBeArchivedWithDetachConcurrently() {
         try (TestDatabase db = TestPostgres.get().createMigratedDatabase()) {
