@@ -116,7 +116,10 @@ final class CheckoutSqlBound implements AutoCloseable {
         return idFunction;
     }
 
-    /** Checks out every cart once with {@code clients} pgbench clients; the CPU figures need a local server. */
+    /**
+     * Checks out every cart once with {@code clients} pgbench clients (each its own server session: pass
+     * the library side's connection count, not its thread count); the CPU figures need a local server.
+     */
     Run run(int clients, Optional<ProcessCpu> serverCpu) {
         int perClient = carts / clients;
         if (perClient == 0) {

@@ -48,6 +48,8 @@ final class CheckoutWorkload implements Workload {
     /** Connections: 2 cores, commits wait on the WAL flush, so a few more connections than cores keep it busy. */
     static final int POOL_SIZE = 8;
     static final int HOT_PRODUCTS = 100;
+    /** Clients of the untimed warm-up rounds before the measured ones ({@code --warmup N} of them). */
+    static final int WARMUP_CLIENTS = 4;
     static final double TARGET_ORDERS_PER_SECOND = 1_000;
     /** Issue 12: best orders/s at least this share of pgbench's best TPC-B tps on the same server. */
     static final double TARGET_VS_PGBENCH = 0.6;
@@ -120,7 +122,7 @@ final class CheckoutWorkload implements Workload {
                     started = rs.getTimestamp(1);
                 }
             }
-            int rounds = CLIENTS.length;
+            int rounds = CLIENTS.length + context.options().warmup();
             // Up to 5 lines of up to 3 units from HOT_PRODUCTS: restock (through the ledger) far above the worst case.
             int restock = (int) Math.min(1_000_000, 10L * perRound * rounds * 15 / HOT_PRODUCTS + 100);
             List<UUID> restockIds = new ArrayList<>();
@@ -135,6 +137,26 @@ final class CheckoutWorkload implements Workload {
             List<UUID> allUsers = new ArrayList<>(users);
             allUsers.addAll(boundUsers);
             try {
+                // Untimed: the JIT, Jdbi's statement and mapper caches and the pool's sessions warm up here, not in
+                // the first measured round (1 client). Their orders count in the invariants below.
+                long warmOrders = 0;
+                for (int w = 0; w < context.options().warmup(); w++) {
+                    context.progress().update("checkout: warm-up " + (w + 1) + ", " + WARMUP_CLIENTS + " clients...");
+                    fillCarts(pool, users, hot, -1 - w);
+                    Round warm = round(tz, users, WARMUP_CLIENTS, maxNanos, context.progress());
+                    clearCarts(pool, users);
+                    successes += warm.orders;
+                    lines += warm.lines;
+                    warmOrders += warm.orders;
+                    if (warm.firstError != null) {
+                        notes.add("warm-up " + (w + 1) + ": " + warm.failed + " checkout(s) failed, the first: " + warm.firstError);
+                    }
+                }
+                if (context.options().warmup() > 0) {
+                    notes.add("warm-up: " + context.options().warmup() + " untimed round(s) of up to "
+                            + TimeUnit.NANOSECONDS.toSeconds(maxNanos) + " s by " + WARMUP_CLIENTS + " clients before the "
+                            + "measured ones (JIT, statement caches, pool), " + warmOrders + " checkouts, counted in the invariants");
+                }
                 for (int clients : CLIENTS) {
                     fillCarts(pool, users, hot, clients);
                     long deadlocksBefore = deadlocks(pool);
@@ -152,7 +174,8 @@ final class CheckoutWorkload implements Workload {
                     if (bound != null) {
                         fillCarts(pool, boundUsers, hot, clients);
                         context.progress().update("checkout: the checkout's SQL by pgbench, " + clients + " client(s)...");
-                        boundRun = bound.run(clients, serverCpu);
+                        // As many server sessions as the library's side has: its clients share a pool of POOL_SIZE.
+                        boundRun = bound.run(Math.min(clients, POOL_SIZE), serverCpu);
                         clearCarts(pool, boundUsers);
                         if (boundRun.error() != null) {
                             notes.add(clients + " clients: pgbench running the checkout's SQL failed: " + boundRun.error());
@@ -219,7 +242,8 @@ final class CheckoutWorkload implements Workload {
             if (bound != null) {
                 notes.add("checkout SQL by pgbench: the bound of this checkout on this server, measured after each "
                         + "client count's round on as many other users' carts filled the same way: " + pgbench.describe()
-                        + " -M prepared, the same clients (-j 2), each transaction BEGIN, the cart lock statement "
+                        + " -M prepared, as many clients as the library's side has connections (min(clients, " + POOL_SIZE
+                        + "), -j 2), each transaction BEGIN, the cart lock statement "
                         + "(lockCart.sql, its rows aggregated into the arrays the order statement binds, \\gset), the "
                         + "order statement (placeOrder.sql, unchanged), COMMIT: 4 round trips, no client-side work "
                         + "(no stock check or totals in Java; " + bound.idFunction() + "() ids made by the server); "
@@ -266,10 +290,17 @@ final class CheckoutWorkload implements Workload {
                 new Column("single_client_p50_vs_pgbench_latency", "1 client: p50 / pgbench latency (x)"),
                 new Column("target_single_client", "target (x)"),
                 new Column("best_checkout_sql_tps", "checkout SQL by pgbench: best orders/s"),
-                new Column("best_vs_checkout_sql", "best vs the checkout SQL's best (x)"));
+                new Column("best_vs_checkout_sql", "best vs the checkout SQL's best (x)"),
+                new Column("single_client_p50_vs_checkout_sql_latency", "1 client: p50 / checkout SQL latency (x)"));
         Double bestPgbench = null;
+        Double singleClientVsSql = null;
         Double singleClient = null;
         for (Map<String, Object> row : throughput.build().rows()) {
+            // One pgbench client runs its transactions back to back: its latency is 1 / tps.
+            if (((Long) row.get("clients")) == 1L && row.get("p50_ms") instanceof Double p50
+                    && row.get("checkout_sql_tps") instanceof Double sqlTps && sqlTps > 0) {
+                singleClientVsSql = p50 / (1000 / sqlTps);
+            }
             if (row.get("pgbench_tps") instanceof Double t) {
                 bestPgbench = bestPgbench == null ? t : Math.max(bestPgbench, t);
                 if (((Long) row.get("clients")) == 1L && row.get("p50_ms") instanceof Double p50) {
@@ -282,7 +313,8 @@ final class CheckoutWorkload implements Workload {
                 "best_vs_pgbench", bestPgbench == null ? null : best / bestPgbench, "target_vs_pgbench", TARGET_VS_PGBENCH,
                 "single_client_p50_vs_pgbench_latency", singleClient, "target_single_client", TARGET_SINGLE_CLIENT,
                 "best_checkout_sql_tps", bestBound > 0 ? bestBound : null,
-                "best_vs_checkout_sql", bestBound > 0 ? best / bestBound : null);
+                "best_vs_checkout_sql", bestBound > 0 ? best / bestBound : null,
+                "single_client_p50_vs_checkout_sql_latency", singleClientVsSql);
         tables.add(target.build());
         notes.add(0, "per client count: " + perRound + " users, each with a cart of 1-5 lines (1-3 units) drawn from the "
                 + HOT_PRODUCTS + " first active products by SKU (the generator's best sellers), filled untimed before the "
