@@ -6,8 +6,11 @@ import com.techzone.health.CheckGroup;
 import com.techzone.health.TechzoneHealth;
 import com.techzone.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +59,24 @@ class ShopApplicationTest {
         assertThat(techzone.path("details").path("findings").isArray()).isTrue();
         assertThat(techzone.path("details").path("findings")).isEmpty();
         assertThat(response.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+    }
+
+    /**
+     * migrate refuses to create the TechZone schema when it is named like the connecting role and the
+     * search_path holds "$user" (docs/usage.md): the shipped default user must not be named like the
+     * schema this host migrates, or the example refuses to start as shipped.
+     */
+    @Test
+    void shouldShipADefaultUserNotNamedLikeTheTechzoneSchema() throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = TechzoneConfiguration.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        Http.Response response = new Http(port).get("/actuator/health");
+        String schema = response.json().path("components").path("techzone").path("details").path("schema").asString();
+
+        assertThat(schema).as(response.body()).isNotBlank();
+        assertThat(shipped.getProperty("spring.datasource.username")).isNotBlank().isNotEqualTo(schema);
     }
 
     @Test
