@@ -60,6 +60,8 @@ final class LedgerConversion {
     private final Duration lockTimeout;
     private final int attempts;
     private final List<String> created = new ArrayList<>();
+    /** Partitions refused for their rows or name; the other months and ledgers are still done. */
+    private final List<LedgerPartitioningException> refused = new ArrayList<>();
     private long longestLockNanos;
     private int retries;
 
@@ -69,6 +71,10 @@ final class LedgerConversion {
         this.historyTable = historyTable;
         this.lockTimeout = lockTimeout;
         this.attempts = attempts;
+    }
+
+    List<LedgerPartitioningException> refused() {
+        return refused;
     }
 
     List<String> created() {
@@ -194,10 +200,14 @@ final class LedgerConversion {
             if (!covered) {
                 String partition = ledger.table() + "_p" + MONTH_SUFFIX.format(month);
                 String bound = "FOR VALUES FROM (" + literal(month) + ") TO (" + literal(month.plusMonths(1)) + ")";
-                if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
-                    reattach(ledger, partition, bound, month.toString());
-                } else {
-                    attachNew(ledger, partition, bound, month.toString());
+                try {
+                    if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
+                        reattach(ledger, partition, bound, month.toString());
+                    } else {
+                        attachNew(ledger, partition, bound, month.toString());
+                    }
+                } catch (LedgerPartitioningException e) {
+                    refused.add(e);          // this month only: the later months and the other ledger go on
                 }
             }
         }
@@ -226,10 +236,14 @@ final class LedgerConversion {
                 qualified(ledger.table())));
         if (!present) {
             String partition = ledger.table() + "_p_default";
-            if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
-                reattach(ledger, partition, "DEFAULT", "DEFAULT");
-            } else {
-                attachNew(ledger, partition, "DEFAULT", "DEFAULT");
+            try {
+                if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
+                    reattach(ledger, partition, "DEFAULT", "DEFAULT");
+                } else {
+                    attachNew(ledger, partition, "DEFAULT", "DEFAULT");
+                }
+            } catch (LedgerPartitioningException e) {
+                refused.add(e);
             }
         }
     }

@@ -125,7 +125,8 @@ public final class LedgerPartitioning {
      *
      * @return the tables converted, the partitions created and the longest blocking lock held
      * @throws LedgerPartitioningException {@code NOT_MIGRATED}, {@code UNEXPECTED_LAYOUT},
-     *     {@code LOCK_TIMEOUT}, {@code DEFAULT_PARTITION_ROWS} or {@code ERROR} (see its Javadoc); steps
+     *     {@code LOCK_TIMEOUT}, {@code DEFAULT_PARTITION_ROWS}, {@code PARTITION_NAME_TAKEN} or {@code ERROR}
+     *     (see its Javadoc and {@link #createPartitionsAhead()}); steps
      *     completed before a failure stay, and the next call resumes
      */
     public PartitioningResult convert() {
@@ -147,7 +148,10 @@ public final class LedgerPartitioning {
      *
      * @return the partitions created (empty when none was missing) and the longest blocking lock held
      * @throws LedgerPartitioningException {@code LOCK_TIMEOUT}, {@code DEFAULT_PARTITION_ROWS} (the default
-     *     partition holds rows of a month to create: see docs/schema.md) or {@code ERROR}
+     *     partition holds rows of a month to create: see docs/schema.md), {@code PARTITION_NAME_TAKEN} (a
+     *     detached partition's table could not be attached again) or {@code ERROR}. The two refusals
+     *     concern one partition each: every other missing partition of both ledgers is still created
+     *     first, and the message names them; the first refusal gives the code, the others are suppressed
      */
     public PartitioningResult createPartitionsAhead() {
         return run(false);
@@ -197,6 +201,9 @@ public final class LedgerPartitioning {
                         }
                     }
                 }
+                if (!conversion.refused().isEmpty()) {
+                    throw refusal(conversion.refused(), conversion.created());
+                }
                 return new PartitioningResult(schema, converted, conversion.created(), conversion.longestLock(),
                         conversion.retries());
             } finally {
@@ -206,6 +213,24 @@ public final class LedgerPartitioning {
             throw new LedgerPartitioningException("Could not partition the TechZone ledgers in \"" + schema + "\": "
                     + e.getMessage() + " (SQLState " + e.getSQLState() + ")", "ERROR", e, e.getSQLState());
         }
+    }
+
+    /**
+     * The first refused partition's exception (its code and cause), its message followed by the other
+     * refusals' and by what was still created; the others are attached as suppressed.
+     */
+    private static LedgerPartitioningException refusal(List<LedgerPartitioningException> refused, List<String> created) {
+        LedgerPartitioningException first = refused.get(0);
+        StringBuilder message = new StringBuilder(first.getMessage());
+        for (LedgerPartitioningException other : refused.subList(1, refused.size())) {
+            message.append(". Also: ").append(other.getMessage());
+        }
+        message.append(created.isEmpty() ? ". No other partition was missing"
+                : ". The other missing partitions were created: " + String.join(", ", created));
+        LedgerPartitioningException e = new LedgerPartitioningException(message.toString(), first.errorCode(),
+                first.getCause(), first.sqlState().orElse(null));
+        refused.subList(1, refused.size()).forEach(e::addSuppressed);
+        return e;
     }
 
     private String parentDdl(Ledger ledger) {

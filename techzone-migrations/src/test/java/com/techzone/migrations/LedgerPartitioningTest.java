@@ -188,9 +188,13 @@ class LedgerPartitioningTest {
                     .createPartitionsAhead())
                     .isInstanceOfSatisfying(LedgerPartitioningException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo("DEFAULT_PARTITION_ROWS");
-                        assertThat(e.getMessage()).contains("inventory_logs_p_default", "inventory_logs_p" + SUFFIX.format(late));
+                        assertThat(e.getMessage()).contains("inventory_logs_p_default", "inventory_logs_p" + SUFFIX.format(late))
+                                .contains("The other missing partitions were created: ", "order_status_history_p" + SUFFIX.format(late));
                     });
-            assertThat(partitions(db, "inventory_logs")).doesNotContain("inventory_logs_p" + SUFFIX.format(late));
+            assertThat(partitions(db, "inventory_logs")).doesNotContain("inventory_logs_p" + SUFFIX.format(late))
+                    .as("the months after the refused one are still made").contains("inventory_logs_p" + SUFFIX.format(late.plusMonths(1)));
+            assertThat(partitions(db, "order_status_history")).as("the other ledger is not held up by this one's refusal")
+                    .contains("order_status_history_p" + SUFFIX.format(late), "order_status_history_p" + SUFFIX.format(late.plusMonths(1)));
         }
     }
 
