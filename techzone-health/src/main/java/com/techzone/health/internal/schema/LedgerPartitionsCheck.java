@@ -18,7 +18,7 @@ final class LedgerPartitionsCheck extends SchemaCheck {
     static final List<String> LEDGERS = List.of("inventory_logs", "order_status_history");
 
     private record Ledger(String name, int partitions, boolean coversNow, boolean coversNextMonth, String nextMonth,
-                          String defaultPartition, boolean defaultReadable) {
+                          String defaultPartition, boolean defaultReadable, String detachedDefault, boolean detachedReadable) {
     }
 
     LedgerPartitionsCheck() {
@@ -29,8 +29,10 @@ final class LedgerPartitionsCheck extends SchemaCheck {
     public List<Issue> run(CheckContext context) throws SQLException {
         List<Ledger> ledgers = context.query(getClass(), rs -> new Ledger(rs.getString("ledger"), rs.getInt("partitions"),
                 rs.getBoolean("covers_now"), rs.getBoolean("covers_next_month"), rs.getString("next_month"),
-                rs.getString("default_partition"), rs.getBoolean("default_readable")),
-                context.schema(), LEDGERS.toArray(new String[0]), context.schema());
+                rs.getString("default_partition"), rs.getBoolean("default_readable"), rs.getString("detached_default"),
+                rs.getBoolean("detached_readable")),
+                context.schema(), LEDGERS.toArray(new String[0]), context.schema(), context.schema(), context.schema(),
+                context.schema());
         List<Issue> issues = new ArrayList<>();
         for (Ledger ledger : ledgers) {
             String fix = "Create the partitions ahead (monthly, e.g. from a scheduled job): LedgerPartitioning.configure(dataSource)"
@@ -52,8 +54,42 @@ final class LedgerPartitionsCheck extends SchemaCheck {
             if (hasDefault) {
                 defaultRows(context, ledger, issues);
             }
+            if (ledger.detachedDefault() != null) {
+                detachedDefaultRows(context, ledger, issues);
+            }
         }
         return issues;
+    }
+
+    /**
+     * A detached default partition still holding rows (the middle of docs/schema.md's "Rows in the
+     * default partition"): those rows are not in the ledger, so the domain checks that reconcile it
+     * (stock against the ledger's sum, an order's last status) may fail until they are moved back.
+     */
+    private static void detachedDefaultRows(CheckContext context, Ledger ledger, List<Issue> issues) throws SQLException {
+        String detached = ledger.detachedDefault();
+        String object = ledger.name() + "." + detached;
+        if (!ledger.detachedReadable()) {
+            issues.add(Issue.unknown(object, "Cannot tell whether " + detached + ", a table named like the default partition of "
+                    + ledger.name() + " but not attached, holds rows: this role may not read it")
+                    .fix("GRANT SELECT ON " + context.qualified(detached) + " TO <monitor role>"));
+            return;
+        }
+        String table = CheckContext.quote(context.schema()) + "." + CheckContext.quote(detached);
+        context.queryText(Sql.of(LedgerPartitionsCheck.class, "DefaultPartitionRows").formatted(table), rs -> {
+            long rows = rs.getLong("rows");
+            if (rows > 0) {
+                issues.add(Issue.warning(object, "The table " + detached + ", named like the default partition of " + ledger.name()
+                                + " but detached from it, holds " + (rows >= 100_000 ? "at least " : "") + rows
+                                + " row(s), created_at from " + rs.getString("oldest") + " to " + rs.getString("newest")
+                                + ": they are not in the ledger, so the checks that reconcile it count without them")
+                        .measured(rows + " row(s)").threshold("0 rows")
+                        .fix("Finish docs/schema.md, \"Rows in the default partition\": create the months' partitions, INSERT the rows "
+                                + "through " + context.qualified(ledger.name()) + ", delete them from " + detached
+                                + " and attach it again as DEFAULT"));
+            }
+            return null;
+        });
     }
 
     private static String msg(Ledger ledger, String when, String consequence) {

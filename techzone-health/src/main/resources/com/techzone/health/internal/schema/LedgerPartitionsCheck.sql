@@ -1,4 +1,5 @@
--- The schema's partitioned TechZone ledgers: whether partitions other than the default cover now and all of next month (UTC), and their default partition.
+-- The schema's partitioned TechZone ledgers: whether partitions other than the default cover now and all of next month (UTC), their default partition,
+-- and a detached one: a plain table named like the default partition (<ledger>_p_default) that is not a partition (docs/schema.md, "Rows in the default partition").
 -- The bounds are read back from pg_get_expr's text in the same session, so TimeZone and DateStyle cancel out.
 with ledgers as (
     select p.oid, p.relname
@@ -26,7 +27,14 @@ select l.relname as ledger,
        to_char(m.next_start at time zone 'UTC', 'YYYY-MM') as next_month,
        max(p.partition) filter (where p.is_default) as default_partition,
        coalesce(bool_or(p.is_default and has_table_privilege(p.oid, 'SELECT')), false)
-           and has_schema_privilege(?, 'USAGE') as default_readable
+           and has_schema_privilege(?, 'USAGE') as default_readable,
+       (select d.relname from pg_class d
+        where d.relnamespace = (select oid from pg_namespace where nspname = ?)
+          and d.relname = l.relname || '_p_default' and d.relkind = 'r' and not d.relispartition) as detached_default,
+       coalesce((select has_table_privilege(d.oid, 'SELECT') from pg_class d
+                 where d.relnamespace = (select oid from pg_namespace where nspname = ?)
+                   and d.relname = l.relname || '_p_default' and d.relkind = 'r' and not d.relispartition), false)
+           and has_schema_privilege(?, 'USAGE') as detached_readable
 from ledgers l
 cross join months m
 left join parts p on p.ledger = l.relname
