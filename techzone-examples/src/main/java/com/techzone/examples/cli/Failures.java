@@ -1,5 +1,6 @@
 package com.techzone.examples.cli;
 
+import com.techzone.TechzoneException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
@@ -46,16 +47,27 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
 
     /**
-     * The most useful message of a chain, first line only: the first SQL error's, else the outermost one's. A file
-     * error, whose message is only the path, also says what went wrong ("no such file or directory").
+     * The most useful message of a chain, first line only: the library's own (the outermost
+     * {@link TechzoneException}: in the domain's words, naming the fix, the server's error quoted where
+     * it matters), else the first SQL error's (not a pool's or Flyway's wrapper), else the outermost
+     * one's. A file error, whose message is only the path, also says what went wrong ("no such file or
+     * directory").
      */
     static String describe(Throwable e) {
         String message = e instanceof FileSystemException file ? file.getFile() + ": " + reason(file) : e.getMessage();
+        String sqlMessage = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getMessage() != null) {
-                message = sql.getMessage();
+            if (t instanceof TechzoneException ours && ours.getMessage() != null && !ours.getMessage().isBlank()) {
+                sqlMessage = null;
+                message = ours.getMessage();
                 break;
             }
+            if (sqlMessage == null && t instanceof SQLException sql && sql.getMessage() != null) {
+                sqlMessage = sql.getMessage();
+            }
+        }
+        if (sqlMessage != null) {
+            message = sqlMessage;
         }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElseThrow();
     }

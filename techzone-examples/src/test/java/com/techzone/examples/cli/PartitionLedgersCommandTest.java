@@ -48,6 +48,32 @@ class PartitionLedgersCommandTest {
         }
     }
 
+    /**
+     * A refusal in the library's words (the rows' month, the default partition, the doc section to
+     * follow), not the server's "updated partition constraint for default partition ... would be
+     * violated" that the CLI printed before: the outermost TechzoneException of the chain wins.
+     */
+    @Test
+    void shouldRefuseAMonthWhoseRowsSitInTheDefaultPartitionInTheLibrarysWords() {
+        try (TestDatabase db = TestPostgres.get().createEmptyDatabase()) {
+            assertThat(CliRun.of("migrate", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "shop").exitCode()).isZero();
+            assertThat(CliRun.of("partition-ledgers", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "shop",
+                    "--default-partition").exitCode()).isZero();
+            db.execute("INSERT INTO shop.products (id, sku, name, price, stock) VALUES "
+                            + "('00000000-0000-0000-0000-000000000001', 'LAP-1', 'Laptop', 999.00, 5)",
+                    "INSERT INTO shop.inventory_logs (product_id, change, reason, stock_after, created_at) VALUES "
+                            + "('00000000-0000-0000-0000-000000000001', 5, 'initial', 5, now() + interval '5 months')");
+
+            CliRun run = CliRun.of("partition-ledgers", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--schema", "shop",
+                    "--ahead-only", "--default-partition", "--months-ahead", "6");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().lines()).hasSize(1).first().asString()
+                    .startsWith("error: The default partition ").contains("inventory_logs_p_default", "Rows in the default partition")
+                    .doesNotContain("would be violated");
+        }
+    }
+
     private static int partitionedTables(TestDatabase db) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
