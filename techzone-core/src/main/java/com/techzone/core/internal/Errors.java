@@ -11,6 +11,7 @@ import com.techzone.core.user.DuplicateEmailException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -23,6 +24,9 @@ public final class Errors {
     public static final String DEADLOCK_DETECTED = "40P01";
 
     private static final String QUERY_CANCELED = "57014";
+    private static final String CHECK_VIOLATION = "23514";
+    /** The ledgers techzone-migrations' LedgerPartitioning may partition by month. */
+    private static final Set<String> PARTITIONABLE_LEDGERS = Set.of("inventory_logs", "order_status_history");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static final Pattern DUPLICATE_KEY_VALUE = Pattern.compile("\\)=\\((.*)\\) already exists");
@@ -87,6 +91,15 @@ public final class Errors {
         if (QUERY_CANCELED.equals(state) || LOCK_NOT_AVAILABLE.equals(state)) {
             return new StatementTimeoutException("Statement cancelled by the server [" + state + "]: "
                     + firstLine(message) + "; the transaction was rolled back", e, state);
+        }
+        String table = server == null ? null : server.getTable();
+        if (CHECK_VIOLATION.equals(state) && constraint == null && PARTITIONABLE_LEDGERS.contains(table)) {
+            // A partitioned ledger (LedgerPartitioning) without a partition for this row's time: not bad input but
+            // maintenance not done. PostgreSQL names the ledger and no constraint ("no partition of relation ...
+            // found for row", in the server's language: matched by table, not by text).
+            return new ConstraintViolationException("Refused by the partitioning of " + table + ": no partition takes a row of this "
+                    + "time" + detail + ". Create the partitions ahead: LedgerPartitioning.configure(dataSource).load()"
+                    + ".createPartitionsAhead() (docs/schema.md, \"Creating partitions ahead\"); nothing was written", e, state, null);
         }
         if (state.startsWith("23")) {
             return new ConstraintViolationException("Refused by constraint "
