@@ -83,6 +83,21 @@ class TenantSchemaTest {
                 .contains(".schema(\"tenant_a\")").contains("--schema tenant_a"));
     }
 
+    /** A misspelt schema (found by the fresh-user trial: 13 "missing" lines, none saying the schema is not there). */
+    @Test
+    void shouldSayInOneFindingThatASchemaDoesNotExistAndWhereTheTablesAre() {
+        HealthReport report = TechzoneHealth.configure(db.dataSource()).schema("tenant_x").groups(CheckGroup.SCHEMA).build().run();
+
+        CheckResult tables = report.check("schema.tables").orElseThrow();
+        assertThat(tables.status()).isEqualTo(Status.CRITICAL);
+        assertThat(tables.findings()).singleElement().satisfies(f -> {
+            assertThat(f.object()).isEqualTo("tenant_x");
+            assertThat(f.message()).isEqualTo("Schema tenant_x does not exist in this database, so none of the 13 TechZone tables is there");
+            assertThat(f.recommendation()).contains("The TechZone tables are in schema tenant_a (13/13 tables)", "--schema tenant_a");
+        });
+        assertThat(report.status()).isEqualTo(Status.CRITICAL);
+    }
+
     @Test
     void shouldSayUnknownNotOkWhereTheSchemaHoldsNoneOfTheTablesAChecksJudges() {
         HealthReport report = TechzoneHealth.configure(db.dataSource()).groups(CheckGroup.SCHEMA).build().run();

@@ -23,12 +23,23 @@ final class TablesPresentCheck extends SchemaCheck {
         List<Issue> issues = new ArrayList<>();
         String measured = (ExpectedSchema.TABLES.size() - missing.size()) + "/" + ExpectedSchema.TABLES.size();
         String fix = missing.isEmpty() ? null : elsewhere(context, present.size()).orElse(migrateFix());
+        if (present.isEmpty() && !schemaExists(context)) {
+            // One finding that says why, not 13 "missing" lines that leave a misspelt --schema to be guessed.
+            issues.add(Issue.critical(context.schema(), "Schema " + context.schema() + " does not exist in this database, so none "
+                            + "of the " + ExpectedSchema.TABLES.size() + " TechZone tables is there")
+                    .measured(measured).threshold(ExpectedSchema.TABLES.size() + "/" + ExpectedSchema.TABLES.size()).fix(fix));
+            return issues;
+        }
         for (String table : missing) {
             issues.add(Issue.critical(table, "Table " + table + " is missing from schema " + context.schema())
                     .measured(measured).threshold(ExpectedSchema.TABLES.size() + "/" + ExpectedSchema.TABLES.size())
                     .fix(fix));
         }
         return issues;
+    }
+
+    private static boolean schemaExists(CheckContext context) throws SQLException {
+        return context.queryNamed(TablesPresentCheck.class, "SchemaExists", rs -> rs.getBoolean("present"), context.schema()).get(0);
     }
 
     /**
