@@ -47,27 +47,24 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
 
     /**
-     * The most useful message of a chain, first line only: the library's own (the outermost
-     * {@link TechzoneException}: in the domain's words, naming the fix, the server's error quoted where
-     * it matters), else the first SQL error's (not a pool's or Flyway's wrapper), else the outermost
-     * one's. A file error, whose message is only the path, also says what went wrong ("no such file or
-     * directory").
+     * The most useful message of a chain, first line only: where the chain holds an SQL error, the
+     * library's own message if a {@link TechzoneException} wraps it (in the domain's words, naming the
+     * fix, the server's error quoted where it matters), else the SQL error's (not a pool's, Jdbi's or
+     * Flyway's wrapper of it); without one, the outermost message (a command's own wording of a bad
+     * option stays). A file error, whose message is only the path, also says what went wrong ("no such
+     * file or directory").
      */
     static String describe(Throwable e) {
         String message = e instanceof FileSystemException file ? file.getFile() + ": " + reason(file) : e.getMessage();
-        String sqlMessage = null;
+        TechzoneException ours = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TechzoneException ours && ours.getMessage() != null && !ours.getMessage().isBlank()) {
-                sqlMessage = null;
-                message = ours.getMessage();
+            if (ours == null && t instanceof TechzoneException own && own.getMessage() != null && !own.getMessage().isBlank()) {
+                ours = own;
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                message = ours != null ? ours.getMessage() : sql.getMessage();
                 break;
             }
-            if (sqlMessage == null && t instanceof SQLException sql && sql.getMessage() != null) {
-                sqlMessage = sql.getMessage();
-            }
-        }
-        if (sqlMessage != null) {
-            message = sqlMessage;
         }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElseThrow();
     }
