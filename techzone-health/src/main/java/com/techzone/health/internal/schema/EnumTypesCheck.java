@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** A5: the enum types order_status (8 values) and user_role (2) with exactly their values, in order. */
@@ -19,6 +20,10 @@ final class EnumTypesCheck extends SchemaCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> nothing = nothingToJudge(context);
+        if (nothing.isPresent()) {
+            return List.of(nothing.get());
+        }
         Map<String, List<String>> actual = new HashMap<>();
         context.query(getClass(), rs -> actual.put(rs.getString("type_name"),
                 Arrays.asList((String[]) rs.getArray("labels").getArray())), context.schema());

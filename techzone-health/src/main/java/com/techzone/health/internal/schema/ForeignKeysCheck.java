@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A2: all 14 foreign keys are present, reference the right table, and have their delete rule. */
 final class ForeignKeysCheck extends SchemaCheck {
@@ -20,6 +21,10 @@ final class ForeignKeysCheck extends SchemaCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
+        Optional<Issue> nothing = nothingToJudge(context);
+        if (nothing.isPresent()) {
+            return List.of(nothing.get());
+        }
         Map<String, Actual> actual = new HashMap<>();
         context.query(getClass(), rs -> actual.put(rs.getString("table_name") + "." + rs.getString("column_name"),
                 new Actual(rs.getString("constraint_name"), rs.getString("referenced_table"), rs.getString("on_delete"),
