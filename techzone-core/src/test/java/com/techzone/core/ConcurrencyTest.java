@@ -185,7 +185,20 @@ class ConcurrencyTest {
         }
         start.countDown();
         executor.shutdown();
-        assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).as("all threads finished").isTrue();
+        if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+            // Seen once in CI (oldest dependencies): say where the racers hang, in the driver, the pool or the test.
+            StringBuilder where = new StringBuilder("not all threads finished in 60 s; where they are:");
+            Thread.getAllStackTraces().forEach((thread, frames) -> {
+                if (thread.getName().startsWith("pool-")) {
+                    where.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                    for (int f = 0; f < Math.min(12, frames.length); f++) {
+                        where.append("\n    at ").append(frames[f]);
+                    }
+                }
+            });
+            executor.shutdownNow();
+            throw new AssertionError(where.toString());
+        }
         List<Throwable> failures = new ArrayList<>();
         for (Future<?> f : futures) {
             try {
