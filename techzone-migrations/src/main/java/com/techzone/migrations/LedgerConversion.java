@@ -200,15 +200,7 @@ final class LedgerConversion {
             if (!covered) {
                 String partition = ledger.table() + "_p" + MONTH_SUFFIX.format(month);
                 String bound = "FOR VALUES FROM (" + literal(month) + ") TO (" + literal(month.plusMonths(1)) + ")";
-                try {
-                    if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
-                        reattach(ledger, partition, bound, month.toString());
-                    } else {
-                        attachNew(ledger, partition, bound, month.toString());
-                    }
-                } catch (LedgerPartitioningException e) {
-                    refused.add(e);          // this month only: the later months and the other ledger go on
-                }
+                attach(ledger, partition, bound, month.toString());
             }
         }
     }
@@ -235,16 +227,24 @@ final class LedgerConversion {
                                WHERE i.inhparent = to_regclass(?) AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT')::text""",
                 qualified(ledger.table())));
         if (!present) {
-            String partition = ledger.table() + "_p_default";
-            try {
-                if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
-                    reattach(ledger, partition, "DEFAULT", "DEFAULT");
-                } else {
-                    attachNew(ledger, partition, "DEFAULT", "DEFAULT");
-                }
-            } catch (LedgerPartitioningException e) {
-                refused.add(e);
+            attach(ledger, ledger.table() + "_p_default", "DEFAULT", "DEFAULT");
+        }
+    }
+
+    /**
+     * Gives the ledger the partition: its detached table attached again if one has the name, else a new
+     * one. A refusal (DEFAULT_PARTITION_ROWS, PARTITION_NAME_TAKEN) concerns this partition only: it is
+     * kept for the end of the call, and the later months and the other ledger go on.
+     */
+    private void attach(Ledger ledger, String partition, String bound, String what) throws SQLException {
+        try {
+            if (text("SELECT to_regclass(?)::text", qualified(partition)) != null) {
+                reattach(ledger, partition, bound, what);
+            } else {
+                attachNew(ledger, partition, bound, what);
             }
+        } catch (LedgerPartitioningException e) {
+            refused.add(e);
         }
     }
 
@@ -269,7 +269,8 @@ final class LedgerConversion {
             String missing = "DEFAULT".equals(bound) ? "No default partition of " + qualified(t) + " is attached"
                     : "No partition of " + qualified(t) + " covers " + what;
             throw new LedgerPartitioningException(missing + ", and the table " + qualified(partition)
-                    + " that has that partition's name (detached?) could not be attached for it: " + e.getMessage() + ". " + advice + ". Nothing was changed for " + what,
+                    + " that has that partition's name (detached?) could not be attached for it: " + e.getMessage() + ". "
+                    + advice + ". Nothing was changed for " + what,
                     "PARTITION_NAME_TAKEN", e, e.getSQLState());
         }
         created.add(partition);
