@@ -125,7 +125,8 @@ final class MigrateLiveWorkload implements Workload {
     /** One round: the checkouts of each phase, the phases' lengths (ns), what was migrated, the longest lock wait. */
     private record Round(long[] before, long[] pause, long[] control, long[] call, long[] during, long[] rest, long[] after, long[] nanos,
                          long statementsNanos, MigrationResult first,
-                         MigrationResult migrated, String versionBefore, double maxBlockedMs, long failed, String firstError) {
+                         MigrationResult migrated, String versionBefore, double maxBlockedMs, long failed, String firstError,
+                         String isolation) {
     }
 
     private Round measure(BenchContext context, String live, HikariDataSource pool, String round, double rate) throws Exception {
@@ -148,7 +149,9 @@ final class MigrateLiveWorkload implements Workload {
         MigrationResult migrated;
         double maxBlockedMs;
         long[] statements;
+        String isolation;
         try (MigratorProcess migrator = MigratorProcess.start(context.server(), live, MIGRATION_APP)) {
+            isolation = migrator.isolation();
             List<Future<?>> clients = new ArrayList<>();
             for (int t = 0; t < CLIENTS; t++) {
                 int client = t;
@@ -197,7 +200,7 @@ final class MigrateLiveWorkload implements Workload {
                 load.overlapping(statements[0], statements[1]),
                 load.latencies(window[4], window[5]), load.latencies(window[5], window[6]), nanos,
                 statements[1] - statements[0], first, migrated,
-                versionBefore, maxBlockedMs, load.failures(), load.firstError);
+                versionBefore, maxBlockedMs, load.failures(), load.firstError, isolation);
     }
 
     /**
@@ -282,6 +285,7 @@ final class MigrateLiveWorkload implements Workload {
                 + "all from a migrator JVM of its own started before the load, as a deploy applies them; "
                 + paced.size() + " round(s) per load (" + ROUNDS + " from scale " + MIN_SCALE + ", 1 below it), each on a fresh copy, "
                 + "their checkouts pooled per phase");
+        notes.add("the migrator JVM's CPU (a deploy runs it on a host of its own): " + lastRound.isolation());
         notes.add(String.format(Locale.ROOT, "two loads: saturated, each client checking out as soon as its last checkout "
                 + "ended (%.0f/s before the migration), and paced at %.0f%% of that rate, each checkout due at a fixed time "
                 + "and timed from then, so a stall counts for every checkout it delays (no coordinated omission); judged: "

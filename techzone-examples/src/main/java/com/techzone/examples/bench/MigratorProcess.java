@@ -47,21 +47,24 @@ final class MigratorProcess implements AutoCloseable {
             .filter(Files::isExecutable).findFirst();
 
     private final Process process;
+    private final Optional<IdleCpuGroup> idleGroup;
     private final BufferedReader answers;
     private final PrintStream commands;
 
-    private MigratorProcess(Process process) {
+    private MigratorProcess(Process process, Optional<IdleCpuGroup> idleGroup) {
         this.process = process;
+        this.idleGroup = idleGroup;
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     /**
      * Starts the child JVM (this JVM's java and class path) for one database and waits until it has opened its
-     * connections, loaded Flyway and run a migrate with nothing to apply {@value #WARM_UP_CALLS} times. Where
-     * {@code nice} is on the path the child runs at the lowest CPU priority: in production the migrator runs on a
-     * host of its own, so its client CPU does not compete with the database server; the server's own work for
-     * the migration is not lowered.
+     * connections, loaded Flyway and run a migrate with nothing to apply {@value #WARM_UP_CALLS} times. In
+     * production the migrator runs on a host of its own, so its client CPU does not compete with the database
+     * server; here it runs in an {@link IdleCpuGroup} where the machine lets the benchmark make one, else at
+     * {@code nice 19} where {@code nice} exists ({@link #isolation()} says which). The server's own work for the
+     * migration (its backends) is not lowered: that is what the workload measures.
      */
     static MigratorProcess start(BenchServer server, String database, String applicationName) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,13 +77,30 @@ final class MigratorProcess implements AutoCloseable {
                 server.user() == null ? "" : server.user(), applicationName));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         server.password().ifPresent(p -> builder.environment().put(PASSWORD_ENV, p));
-        MigratorProcess child = new MigratorProcess(builder.start());
+        Process process = builder.start();
+        Optional<IdleCpuGroup> group = IdleCpuGroup.create("techzone-bench-migrator-" + ProcessHandle.current().pid())
+                .filter(g -> {
+                    if (g.add(process.pid())) {
+                        return true;
+                    }
+                    g.close();
+                    return false;
+                });
+        MigratorProcess child = new MigratorProcess(process, group);
         String first = child.answers.readLine();
         if (!READY.equals(first)) {
             child.close();
             throw new IllegalStateException("the migrator process did not start: " + first);
         }
         return child;
+    }
+
+    /** How the child's CPU is kept from the server's cores, for the results' notes. */
+    String isolation() {
+        return idleGroup.map(g -> "an idle CPU cgroup (" + g.directory() + "/cpu.idle = 1)")
+                .orElse(NICE.isPresent() ? "nice 19 (no writable CPU cgroup: with autogroups it ranks the child only "
+                        + "within its own session, so the server's backends still share the cores with it)"
+                        : "none (neither a writable CPU cgroup nor nice)");
     }
 
     /** Applies the migrations up to {@code target} ("latest" for all) in the child and returns what it applied. */
@@ -109,6 +129,10 @@ final class MigratorProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        idleGroup.ifPresent(g -> {
+            process.onExit().orTimeout(10, TimeUnit.SECONDS).handle((p, e) -> null).join();
+            g.close();
+        });
     }
 
     /** The child: {@code MigratorProcess <jdbc url> <user or ""> <application name>}. */

@@ -7,6 +7,8 @@ import com.techzone.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +80,12 @@ class BenchCommandTest {
                     .contains("| p99 during V6's statements / p99 before (paced) |")
                     .contains("| p99 during the control / p99 before (saturated) |")
                     .contains("| p99 during V7-V10 / p99 before (paced) |")
-                    .contains("V6 replace orders created at index with brin");
+                    .contains("V6 replace orders created at index with brin")
+                    .containsPattern("the migrator JVM's CPU \\(a deploy runs it on a host of its own\\): (an idle CPU cgroup|nice 19|none)");
+            Matcher group = Pattern.compile("an idle CPU cgroup \\((\\S+)/cpu\\.idle = 1\\)").matcher(run.out());
+            if (group.find()) {
+                assertThat(Path.of(group.group(1))).as("the migrator's idle CPU cgroup is removed with it").doesNotExist();
+            }
             assertThat(run.out().lines().filter(l -> l.endsWith("| false |") && !l.startsWith("| durable_commits")))
                     .as("checks not kept").isEmpty();
             db.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_database WHERE datname LIKE '" + db.name() + "\\_%') THEN "
