@@ -2,7 +2,7 @@ package com.techzone.core;
 
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Errors;
-import com.techzone.core.internal.JdbcUrls;
+import com.techzone.internal.Secrets;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -37,6 +37,7 @@ public final class TechzonePool {
      * @param jdbcUrl {@code jdbc:postgresql://host:port/database}; add {@code ?sslmode=verify-full} in production
      * @param user the database user
      * @param password the password, or null for trust/peer authentication; never logged by HikariCP
+     * @throws InvalidInputException as {@link #config(String, String, String, String, Pooler)} does
      * @param applicationName the name the connections carry on the server, e.g. {@code shop-web}
      */
     public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName) {
@@ -49,7 +50,9 @@ public final class TechzonePool {
      * {@link Pooler#driverProperties()} ({@code prepareThreshold=0} for {@link Pooler#TRANSACTION}).
      *
      * @param pooler what sits between the pool and PostgreSQL; {@link Pooler#NONE} for a direct connection
-     * @throws InvalidInputException naming {@code jdbcUrl}, {@code user} or {@code pooler} when one is missing or invalid
+     * @throws InvalidInputException naming {@code jdbcUrl}, {@code user} or {@code pooler} when one is missing or invalid;
+     *     a URL with a user or password before the host ({@code jdbc:postgresql://app:pw@db/shop}) is invalid: pgjdbc
+     *     reads them as part of the host name, so it could not connect, and its error would quote the password
      */
     public static HikariConfig config(String jdbcUrl, String user, String password, String applicationName,
                                       Pooler pooler) {
@@ -58,6 +61,10 @@ public final class TechzonePool {
         }
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new InvalidInputException("jdbcUrl", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        if (Secrets.hasUserInfo(jdbcUrl)) {
+            // It could never connect, and pgjdbc's UnknownHostException (the pool's cause) would quote the password.
+            throw new InvalidInputException("jdbcUrl", Secrets.userInfoRefusal(jdbcUrl));
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -109,8 +116,10 @@ public final class TechzonePool {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new DatabaseUnavailableException("Could not start the pool for " + JdbcUrls.mask(config.getJdbcUrl())
-                    + ": " + JdbcUrls.mask(e.getMessage()), e, Errors.sqlState(e));
+            // The URL is masked on its own, so that its password parameter ends where the URL does; the exception
+            // masks the whole message again (TechzoneException), the driver's text included.
+            throw new DatabaseUnavailableException("Could not start the pool for " + Secrets.mask(config.getJdbcUrl())
+                    + ": " + e.getMessage(), e, Errors.sqlState(e));
         }
     }
 }

@@ -340,10 +340,12 @@ public final class TechzoneHealth {
          * plain TCP (no TLS: use a console on the same host or a trusted network); pgjdbc cannot open
          * the consoles of PgBouncer before 1.25 (it sends a SET they refuse).
          *
-         * @param jdbcUrl e.g. {@code jdbc:postgresql://bouncer:6432/pgbouncer}; user and password may be in it
+         * @param jdbcUrl e.g. {@code jdbc:postgresql://bouncer:6432/pgbouncer}; user and password may be in it as
+         *     {@code ?user=...&password=...}, not before the host
          * @param user null for the URL's (or the driver's default)
          * @param password null for the URL's, or none; never logged or reported
-         * @throws IllegalArgumentException unless a PostgreSQL JDBC URL naming the database {@code pgbouncer}
+         * @throws IllegalArgumentException unless a PostgreSQL JDBC URL naming the database {@code pgbouncer}, with no
+         *     {@code user:password@} before the host (the message masks the password)
          */
         public Builder pgbouncerAdmin(String jdbcUrl, String user, String password) {
             this.pgbouncerAdmin = PgBouncerConsole.of(jdbcUrl, user, password);

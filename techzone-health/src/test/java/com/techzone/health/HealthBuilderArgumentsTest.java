@@ -53,6 +53,12 @@ class HealthBuilderArgumentsTest {
                 "pgbouncerAdmin must be the JDBC URL of PgBouncer's admin console");
         assertIllegalArgument(() -> builder().pgbouncerAdmin(null, null, null),
                 "pgbouncerAdmin must be the JDBC URL of PgBouncer's admin console");
+        // pgjdbc-style URLs take no credentials before the host; the refusal names the URL with the password masked.
+        assertIllegalArgument(() -> builder().pgbouncerAdmin("jdbc:postgresql://admin:Pw-91@db:6432/pgbouncer", null, null),
+                "pgbouncerAdmin must not carry a user or password before the host (got jdbc:postgresql://admin:****@db:6432/pgbouncer)");
+        assertIllegalArgument(() -> builder().pgbouncerAdmin("jdbc:postgresql://admin:Pw-91@db:6432/shop", null, null),
+                "pgbouncerAdmin must be the JDBC URL of PgBouncer's admin console, jdbc:postgresql://host:port/pgbouncer, "
+                        + "got: jdbc:postgresql://admin:****@db:6432/shop");
     }
 
     private static void assertNullPointer(ThrowingCallable call, String setting) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.techzone.core.ConstraintViolationException;
 import com.techzone.core.DatabaseUnavailableException;
+import com.techzone.core.InvalidInputException;
 import com.techzone.core.Techzone;
 import com.techzone.core.TechzonePool;
 import com.techzone.core.user.NewUser;
@@ -62,6 +63,21 @@ class SecretsTest {
             assertThat(failedCall).isInstanceOf(DatabaseUnavailableException.class);
             assertThat(printed(failedCall)).doesNotContain(PASSWORD);
         }
+    }
+
+    @Test
+    void shouldRefuseAUrlWithCredentialsBeforeTheHostWithoutQuotingThePassword() {
+        // pgjdbc reads "shop:<password>@127.0.0.1" as a host name: the pool could never connect, and the driver's
+        // UnknownHostException, the pool's cause, would quote the password in every logged stack trace.
+        Throwable refused = catchThrowable(() -> TechzonePool.create("jdbc:postgresql://shop:" + PASSWORD + "@127.0.0.1:1/shop",
+                "shop", null, "shop-web"));
+
+        assertThat(refused).isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("jdbcUrl: must not carry a user or password before the host "
+                        + "(got jdbc:postgresql://shop:****@127.0.0.1:1/shop)")
+                .hasNoCause();
+        assertThat(((InvalidInputException) refused).field()).contains("jdbcUrl");
+        assertThat(printed(refused)).doesNotContain(PASSWORD);
     }
 
     @Test

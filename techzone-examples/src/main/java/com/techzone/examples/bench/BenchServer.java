@@ -1,7 +1,11 @@
 package com.techzone.examples.bench;
 
+import com.techzone.core.Pooler;
+import com.techzone.core.TechzonePool;
 import com.techzone.examples.EmbeddedDatabase;
-import com.techzone.examples.cli.JdbcUrls;
+import com.techzone.internal.Secrets;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,10 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.techzone.core.TechzonePool;
-import com.techzone.core.Pooler;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -62,7 +62,10 @@ public final class BenchServer implements AutoCloseable {
     public static BenchServer external(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !URL.matcher(jdbcUrl).matches()) {
             throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
-                    + "(jdbc:postgresql://host:port/database), got: " + JdbcUrls.mask(jdbcUrl));
+                    + "(jdbc:postgresql://host:port/database), got: " + Secrets.mask(jdbcUrl));
+        }
+        if (Secrets.hasUserInfo(jdbcUrl)) {
+            throw new IllegalArgumentException("--jdbc-url " + Secrets.userInfoRefusal(jdbcUrl) + " (--user, --password)");
         }
         return new BenchServer("external", jdbcUrl, user, password, null);
     }
@@ -89,7 +92,7 @@ public final class BenchServer implements AutoCloseable {
 
     /** The URL it was reached by, password masked. */
     public String maskedUrl() {
-        return JdbcUrls.mask(url);
+        return Secrets.mask(url);
     }
 
     /** The database named in the URL (empty when the URL names none: the driver then uses the user's name). */
@@ -102,7 +105,7 @@ public final class BenchServer implements AutoCloseable {
     static String withDatabase(String jdbcUrl, String database) {
         Matcher m = URL.matcher(jdbcUrl);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + JdbcUrls.mask(jdbcUrl));
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + Secrets.mask(jdbcUrl));
         }
         String prefix = m.group(1);
         if (prefix.startsWith("jdbc:postgresql://") && !prefix.endsWith("/")) {

@@ -2,6 +2,7 @@ package com.techzone.examples.cli;
 
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.Pooler;
+import com.techzone.internal.Secrets;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -37,26 +38,30 @@ public final class ConnectionOptions {
 
     /** The URL with any password masked, for output. */
     public String maskedUrl() {
-        return JdbcUrls.mask(jdbcUrl);
+        return Secrets.mask(jdbcUrl);
     }
 
     /**
      * An unpooled data source for the URL and credentials.
      *
-     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL, or {@code --pooler}
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL or has a user or password before the
+     *     host, or {@code --pooler}
      *     is not none, session or transaction
      */
     public DataSource dataSource(String applicationName) {
         Pooler mode = pooler();
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
-                    + "(jdbc:postgresql://host:port/database), got: " + JdbcUrls.mask(jdbcUrl));
+                    + "(jdbc:postgresql://host:port/database), got: " + Secrets.mask(jdbcUrl));
+        }
+        if (Secrets.hasUserInfo(jdbcUrl)) {
+            throw new IllegalArgumentException("--jdbc-url " + Secrets.userInfoRefusal(jdbcUrl) + " (--user, --password)");
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
             dataSource.setUrl(jdbcUrl);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--jdbc-url is not a valid PostgreSQL JDBC URL: " + JdbcUrls.mask(jdbcUrl), e);
+            throw new IllegalArgumentException("--jdbc-url is not a valid PostgreSQL JDBC URL: " + Secrets.mask(jdbcUrl), e);
         }
         if (user != null) {
             dataSource.setUser(user);

@@ -4,6 +4,7 @@ import com.techzone.examples.EmbeddedDatabase;
 import com.techzone.examples.demo.HealthSection;
 import com.techzone.examples.demo.SchemaSummary;
 import com.techzone.examples.demo.ShoppingFlow;
+import com.techzone.internal.Secrets;
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class DemoCommand implements Callable<Integer>, Failures.VerboseAware {
         } else {
             out.println("Starting an embedded PostgreSQL (real server binaries, temporary directory)...");
             try (EmbeddedDatabase embedded = EmbeddedDatabase.start()) {
-                out.println("Started: " + JdbcUrls.mask(embedded.jdbcUrl()));
+                out.println("Started: " + Secrets.mask(embedded.jdbcUrl()));
                 run(embedded.dataSource(), out);
             }
         }

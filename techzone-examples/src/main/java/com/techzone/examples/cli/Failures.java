@@ -1,6 +1,7 @@
 package com.techzone.examples.cli;
 
 import com.techzone.TechzoneException;
+import com.techzone.internal.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
@@ -11,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception escaping a command into one readable line on stderr and an exit code. The
- * stack trace follows only with {@code --verbose}. The line and the trace pass through {@link JdbcUrls#mask}
+ * stack trace follows only with {@code --verbose}. The line and the trace pass through {@link Secrets#mask}
  * so no password leaks, whatever a driver put in them.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
@@ -20,12 +21,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Object command = commandLine.getCommand();
         boolean verbose = command instanceof VerboseAware v && v.verbose();
-        commandLine.getErr().println("error: " + JdbcUrls.mask(describe(e)));
+        commandLine.getErr().println("error: " + Secrets.mask(describe(e)));
         if (verbose) {
             // The trace is masked too: a driver's message may quote the URL, its credentials included.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            commandLine.getErr().print(JdbcUrls.mask(trace.toString()));
+            commandLine.getErr().print(Secrets.mask(trace.toString()));
             commandLine.getErr().flush();
         }
         return command instanceof ExitCodes codes ? codes.failureExitCode() : TechzoneCli.EXIT_FAILURE;
@@ -39,7 +40,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().strip().lines().findFirst().orElseThrow();
-        commandLine.getErr().println("error: " + JdbcUrls.mask(message) + " (see '"
+        commandLine.getErr().println("error: " + Secrets.mask(message) + " (see '"
                 + commandLine.getCommandSpec().qualifiedName() + " --help')");
         return commandLine.getCommand() instanceof ExitCodes codes
                 ? codes.failureExitCode()

@@ -69,12 +69,14 @@ class MigrateCommandTest {
 
     @Test
     void shouldMaskCredentialsInTheVerboseStackTrace() {
-        // pgjdbc reads "app:Secret-77@127.0.0.1" as a host name and quotes it in the UnknownHostException.
+        // pgjdbc would read "app:Secret-77@127.0.0.1" as a host name and quote it in an UnknownHostException: refused first.
         CliRun run = CliRun.of("migrate", "--verbose", "--jdbc-url",
                 "jdbc:postgresql://app:Secret-77@127.0.0.1:1/shop?connectTimeout=2&password=Other-88");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("\tat ").doesNotContain("Secret-77").doesNotContain("Other-88");
+        assertThat(run.err()).contains("\tat ").doesNotContain("Secret-77").doesNotContain("Other-88")
+                .contains("error: --jdbc-url must not carry a user or password before the host "
+                        + "(got jdbc:postgresql://app:****@127.0.0.1:1/shop?connectTimeout=2&password=****)");
         assertThat(run.out()).doesNotContain("Secret-77").doesNotContain("Other-88");
     }
 

@@ -9,6 +9,7 @@ import com.techzone.health.Score;
 import com.techzone.health.Severity;
 import com.techzone.health.Status;
 import com.techzone.health.TechzoneHealth;
+import com.techzone.internal.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -45,7 +46,7 @@ public final class Runner {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new HealthCheckException("Could not connect to the database: " + Masking.mask(e.getMessage()), e, e.getSQLState());
+            throw new HealthCheckException("Could not connect to the database: " + e.getMessage(), e, e.getSQLState());
         }
         try (connection) {
             boolean autoCommit = connection.getAutoCommit();
@@ -69,7 +70,7 @@ public final class Runner {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new HealthCheckException("Could not run the health check: " + Masking.mask(e.getMessage()), e, e.getSQLState());
+            throw new HealthCheckException("Could not run the health check: " + e.getMessage(), e, e.getSQLState());
         }
     }
 
@@ -148,8 +149,8 @@ public final class Runner {
                 if (issue.severity != Severity.UNKNOWN && excluded(issue.object)) {
                     continue;
                 }
-                findings.add(new Finding(check.id(), issue.severity, Masking.mask(issue.object), Masking.mask(issue.message),
-                        Masking.mask(issue.measured), Masking.mask(issue.threshold), Masking.mask(issue.recommendation)));
+                findings.add(new Finding(check.id(), issue.severity, Secrets.mask(issue.object), Secrets.mask(issue.message),
+                        Secrets.mask(issue.measured), Secrets.mask(issue.threshold), Secrets.mask(issue.recommendation)));
                 status = status.worse(issue.severity.status());
             }
             results.add(new CheckResult(check.id(), check.group(), check.title(), check.runtime(), check.scored(),
@@ -188,6 +189,6 @@ public final class Runner {
         }
         text = text.replaceFirst("^jdbc:postgresql:(//)?", "");
         int at = text.lastIndexOf('@');
-        return Masking.mask(at >= 0 ? text.substring(at + 1) : text);
+        return Secrets.mask(at >= 0 ? text.substring(at + 1) : text);
     }
 }

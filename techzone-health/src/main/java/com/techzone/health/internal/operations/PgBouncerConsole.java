@@ -1,5 +1,6 @@
 package com.techzone.health.internal.operations;
 
+import com.techzone.internal.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -49,12 +50,16 @@ public record PgBouncerConsole(String host, int port, String user, String passwo
      * Reads host, port, user and password from a {@code jdbc:postgresql://host:port/pgbouncer} URL;
      * the given user and password win over the URL's {@code user=} and {@code password=}.
      *
-     * @throws IllegalArgumentException unless such a URL (database {@code pgbouncer})
+     * @throws IllegalArgumentException unless such a URL (database {@code pgbouncer}), without a user or password
+     *     before the host
      */
     public static PgBouncerConsole of(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.matches("jdbc:postgresql://[^/?]+/pgbouncer([?].*)?")) {
             throw new IllegalArgumentException("pgbouncerAdmin must be the JDBC URL of PgBouncer's admin console, "
-                    + "jdbc:postgresql://host:port/pgbouncer, got: " + (jdbcUrl == null ? null : jdbcUrl.replaceAll("[?].*", "?...")));
+                    + "jdbc:postgresql://host:port/pgbouncer, got: " + Secrets.mask(jdbcUrl == null ? null : jdbcUrl.replaceAll("[?].*", "?...")));
+        }
+        if (Secrets.hasUserInfo(jdbcUrl)) {
+            throw new IllegalArgumentException("pgbouncerAdmin " + Secrets.userInfoRefusal(jdbcUrl));
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         Map<String, String> query = new HashMap<>();

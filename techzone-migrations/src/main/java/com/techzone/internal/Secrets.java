@@ -1,0 +1,59 @@
+package com.techzone.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one home of secret masking for every TechZone module: exception messages ({@code TechzoneException}
+ * masks its own), health findings, the command line's output. Not API: the package is internal.
+ */
+public final class Secrets {
+
+    /**
+     * A {@code password=} or {@code sslpassword=} value, up to the next {@code &}, {@code ;} or whitespace (a password
+     * may hold any other character). A value that already reads {@code ****} is left alone, so masking twice changes
+     * nothing: text masked before a {@code :} was appended keeps it.
+     */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|sslpassword)=)(?!\\*{4})[^&;\\s]*");
+    /**
+     * {@code user:password@} credentials: after {@code //} as in a URL, and also where a driver's message quotes the
+     * URL's authority alone (pgjdbc reads {@code jdbc:postgresql://user:pw@host/db} as a host named
+     * {@code user:pw@host} and names it in an {@code UnknownHostException}).
+     */
+    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/\"'(=,\\[])[^/:@\\s\"'(),=\\[]+:)[^@/\\s]+@");
+    /** {@code PASSWORD '...'} of {@code CREATE ROLE} / {@code ALTER ROLE}, quotes doubled inside. */
+    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)(password\\s+)'(?:[^']|'')*'");
+    /** Anything between {@code //} and {@code @} in the authority of a URL: pgjdbc does not read it as credentials. */
+    private static final Pattern AUTHORITY_USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?#]*@");
+
+    private Secrets() {
+    }
+
+    /**
+     * The text with {@code password=...} and {@code sslpassword=...} parameter values, {@code user:password@}
+     * credentials and SQL {@code PASSWORD '...'} literals replaced by {@code ****}; null stays null. Masking masked text
+     * changes nothing.
+     */
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = PASSWORD_PARAMETER.matcher(text).replaceAll("$1****");
+        masked = USER_INFO.matcher(masked).replaceAll("$1****@");
+        return SQL_PASSWORD.matcher(masked).replaceAll("$1'****'");
+    }
+
+    /**
+     * True when a PostgreSQL JDBC URL names a user (and maybe a password) before the host, as in
+     * {@code jdbc:postgresql://app:pw@db/shop}. pgjdbc reads that as a host named {@code app:pw@db}: the URL cannot
+     * connect, and the driver's {@code UnknownHostException} would quote the password. Callers that take a URL refuse it.
+     */
+    public static boolean hasUserInfo(String jdbcUrl) {
+        return jdbcUrl != null && AUTHORITY_USER_INFO.matcher(jdbcUrl).find();
+    }
+
+    /** Why a URL for which {@link #hasUserInfo} is true is refused, naming it masked; the caller names the argument. */
+    public static String userInfoRefusal(String jdbcUrl) {
+        return "must not carry a user or password before the host (got " + mask(jdbcUrl)
+                + "): pgjdbc reads them as part of the host name; give the user and password separately";
+    }
+}
