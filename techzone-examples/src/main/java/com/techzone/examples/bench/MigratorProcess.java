@@ -98,9 +98,20 @@ final class MigratorProcess implements AutoCloseable {
     /** How the child's CPU is kept from the server's cores, for the results' notes. */
     String isolation() {
         return idleGroup.map(g -> "an idle CPU cgroup (" + g.directory() + "/cpu.idle = 1)")
-                .orElse(NICE.isPresent() ? "nice 19 (no writable CPU cgroup: with autogroups it ranks the child only "
+                .orElse(NICE.isEmpty() ? "none (neither a writable CPU cgroup nor nice)"
+                        : autogroups() ? "nice 19 (no writable CPU cgroup: with autogroups it ranks the child only "
                         + "within its own session, so the server's backends still share the cores with it)"
-                        : "none (neither a writable CPU cgroup nor nice)");
+                        : "nice 19 (no writable CPU cgroup; a niced task may still finish its time slice before a "
+                        + "woken backend runs)");
+    }
+
+    /** Whether Linux groups tasks by session for CPU fairness ({@code kernel.sched_autogroup_enabled}), where nice acts within a session only. */
+    private static boolean autogroups() {
+        try {
+            return "1".equals(Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Applies the migrations up to {@code target} ("latest" for all) in the child and returns what it applied. */
@@ -123,16 +134,14 @@ final class MigratorProcess implements AutoCloseable {
         commands.println("quit");
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        idleGroup.ifPresent(g -> {
-            process.onExit().orTimeout(10, TimeUnit.SECONDS).handle((p, e) -> null).join();
-            g.close();
-        });
+        // A group is removed only once empty: after the child exited (else it stays, and says so by existing).
+        idleGroup.ifPresent(IdleCpuGroup::close);
     }
 
     /** The child: {@code MigratorProcess <jdbc url> <user or ""> <application name>}. */
