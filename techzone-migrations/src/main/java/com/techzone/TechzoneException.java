@@ -1,6 +1,5 @@
 package com.techzone;
 
-import com.techzone.internal.Secrets;
 import java.util.Optional;
 
 /**

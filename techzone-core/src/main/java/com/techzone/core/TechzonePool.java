@@ -1,8 +1,8 @@
 package com.techzone.core;
 
+import com.techzone.Secrets;
 import com.techzone.core.internal.Checks;
 import com.techzone.core.internal.Errors;
-import com.techzone.internal.Secrets;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The three renderers: stable JSON with correct escaping, the report's Markdown sections (masking: techzone-migrations' {@code com.techzone.internal.SecretsTest}). */
+/** The three renderers: stable JSON with correct escaping, the report's Markdown sections (masking: techzone-migrations' {@code com.techzone.SecretsTest}). */
 @TechzoneDatabaseTest
 class RenderersTest {
 

@@ -1,9 +1,9 @@
 package com.techzone.examples.bench;
 
+import com.techzone.Secrets;
 import com.techzone.core.Pooler;
 import com.techzone.core.TechzonePool;
 import com.techzone.examples.EmbeddedDatabase;
-import com.techzone.internal.Secrets;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

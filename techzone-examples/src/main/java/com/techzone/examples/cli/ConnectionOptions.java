@@ -1,8 +1,8 @@
 package com.techzone.examples.cli;
 
+import com.techzone.Secrets;
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.Pooler;
-import com.techzone.internal.Secrets;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;

@@ -1,10 +1,10 @@
 package com.techzone.examples.cli;
 
+import com.techzone.Secrets;
 import com.techzone.examples.EmbeddedDatabase;
 import com.techzone.examples.demo.HealthSection;
 import com.techzone.examples.demo.SchemaSummary;
 import com.techzone.examples.demo.ShoppingFlow;
-import com.techzone.internal.Secrets;
 import com.techzone.migrations.MigrationResult;
 import com.techzone.migrations.TechzoneMigrations;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package com.techzone.examples.cli;
 
+import com.techzone.Secrets;
 import com.techzone.TechzoneException;
-import com.techzone.internal.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;

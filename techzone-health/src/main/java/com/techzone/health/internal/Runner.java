@@ -1,5 +1,6 @@
 package com.techzone.health.internal;
 
+import com.techzone.Secrets;
 import com.techzone.health.CheckResult;
 import com.techzone.health.Finding;
 import com.techzone.health.HealthCheckException;
@@ -9,7 +10,6 @@ import com.techzone.health.Score;
 import com.techzone.health.Severity;
 import com.techzone.health.Status;
 import com.techzone.health.TechzoneHealth;
-import com.techzone.internal.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

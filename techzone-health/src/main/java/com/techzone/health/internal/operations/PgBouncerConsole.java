@@ -1,6 +1,6 @@
 package com.techzone.health.internal.operations;
 
-import com.techzone.internal.Secrets;
+import com.techzone.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

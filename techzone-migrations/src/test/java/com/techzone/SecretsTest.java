@@ -1,8 +1,7 @@
-package com.techzone.internal;
+package com.techzone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techzone.TechzoneException;
 import org.junit.jupiter.api.Test;
 
 /** Masking for every module (it had a copy in three modules, with different coverage, until session 8). */

@@ -1,10 +1,12 @@
-package com.techzone.internal;
+package com.techzone;
 
 import java.util.regex.Pattern;
 
 /**
- * The one home of secret masking for every TechZone module: exception messages ({@code TechzoneException}
- * masks its own), health findings, the command line's output. Not API: the package is internal.
+ * Keeps passwords out of text: the masking every TechZone module applies to what it prints or throws
+ * ({@link TechzoneException} masks its own message, health findings are masked, the command line masks its
+ * output), public so that a host can print a JDBC URL or a driver's message the same way. Only
+ * {@code jdbc:postgresql:} URLs and PostgreSQL's SQL are known: a secret in another form is not recognised.
  */
 public final class Secrets {
 
