@@ -55,7 +55,7 @@ class StatementsExtensionSchemaTest {
                         assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
                         assertThat(f.message()).contains("installed in schema monitoring").contains("no USAGE privilege")
                                 .doesNotContain("older than this check");
-                        assertThat(f.recommendation()).isEqualTo("GRANT USAGE ON SCHEMA monitoring TO <role>;");
+                        assertThat(f.recommendation()).isEqualTo("GRANT USAGE ON SCHEMA monitoring TO " + role + ";");
                     });
                 }
             } finally {

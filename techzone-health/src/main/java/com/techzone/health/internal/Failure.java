@@ -8,7 +8,10 @@ final class Failure {
     private Failure() {
     }
 
-    static Issue describe(HealthCheck check, Throwable e, HealthOptions options) {
+    /**
+     * @param role the role the checks run as ({@code current_user}), named in a grant; null if unknown
+     */
+    static Issue describe(HealthCheck check, Throwable e, HealthOptions options, String role) {
         SQLException sql = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
@@ -33,17 +36,25 @@ final class Failure {
                             + "\" is older than this check: " + detail + " (schema.migrations lists what is pending)")
                     .fix("Migrate it: TechzoneMigrations.configure(dataSource).schema(\"" + options.schema()
                             + "\").load().migrate(), or techzone migrate --schema " + options.schema());
-            case "42501" -> Issue.unknown("database", "The role lacks a privilege this check needs: " + detail)
-                    .fix("Run the check as the monitor role of TechzoneRoles, or grant its privileges: GRANT pg_monitor TO <role>; "
-                            + "GRANT USAGE ON SCHEMA " + options.schema() + " TO <role>; GRANT SELECT ON ALL TABLES IN SCHEMA "
-                            + options.schema() + " TO <role>; GRANT SELECT ON ALL SEQUENCES IN SCHEMA " + options.schema() + " TO <role>");
+            case "42501" -> {
+                String grantee = role == null ? "<role>" : CheckContext.quote(role);
+                String schema = CheckContext.quote(options.schema());
+                yield Issue.unknown("database", (role == null ? "The role" : "Role " + role)
+                                + " lacks a privilege this check needs: " + detail)
+                        .fix("Run the check as the monitor role of TechzoneRoles, or grant its privileges: GRANT pg_monitor TO "
+                                + grantee + "; GRANT USAGE ON SCHEMA " + schema + " TO " + grantee
+                                + "; GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + grantee
+                                + "; GRANT SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + grantee);
+            }
             default -> Issue.unknown("database", "Could not run: " + detail + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
         };
     }
 
+    /** The first line, without the server's severity prefix ({@code ERROR: }) that pgjdbc puts before its message. */
     private static String firstLine(String text) {
         String line = text.strip();
         int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline).strip();
+        line = newline < 0 ? line : line.substring(0, newline).strip();
+        return line.replaceFirst("^(?:ERROR|FATAL|PANIC):\\s+", "");
     }
 }

@@ -12,7 +12,7 @@ class FailureTest {
     void shouldTurnALinkageErrorIntoUnknownNamingIt() {
         Issue issue = Failure.describe(null, new NoSuchMethodError(
                 "'java.lang.Object org.flywaydb.core.api.configuration.FluentConfiguration.getConfigurationExtension(java.lang.Class)'"),
-                null);
+                null, null);
         assertThat(issue.severity).isEqualTo(Severity.UNKNOWN);
         assertThat(issue.message).startsWith("Could not run: NoSuchMethodError: ").contains("getConfigurationExtension")
                 .contains("not in a version this check supports");

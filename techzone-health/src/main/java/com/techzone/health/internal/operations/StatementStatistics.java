@@ -29,7 +29,7 @@ final class StatementStatistics {
     static Source of(CheckContext context, Class<?> check) throws SQLException {
         Object[] state = context.queryNamed(StatementStatistics.class, "StatementsExtension",
                 rs -> new Object[] {rs.getBoolean("installed"), rs.getBoolean("preloaded"), rs.getString("schema"),
-                        rs.getBoolean("usable")}).get(0);
+                        rs.getBoolean("usable"), rs.getString("role")}).get(0);
         boolean installed = (Boolean) state[0];
         boolean preloaded = (Boolean) state[1];
         String schema = (String) state[2];
@@ -42,7 +42,7 @@ final class StatementStatistics {
         if (!(Boolean) state[3]) {
             return new Source(Optional.of(Issue.unknown("pg_stat_statements", "Query times cannot be read: pg_stat_statements "
                     + "is installed in schema " + CheckContext.quote(schema) + ", on which this role has no USAGE privilege")
-                    .fix("GRANT USAGE ON SCHEMA " + CheckContext.quote(schema) + " TO <role>;")), null);
+                    .fix("GRANT USAGE ON SCHEMA " + CheckContext.quote(schema) + " TO " + CheckContext.quote((String) state[4]) + ";")), null);
         }
         String view = CheckContext.quote(schema) + ".pg_stat_statements";
         return new Source(Optional.empty(), Sql.of(check).replace("{tracked}",
