@@ -24,7 +24,7 @@ final class TableGrowthCheck extends OperationsCheck {
             long bytes = rs.getLong("bytes");
             boolean partitioned = rs.getBoolean("partitioned");
             Issue issue = judged(context, Metric.TABLE_SIZE_GIB, bytes / (double) (1L << 30), table, "Table " + table
-                    + " holds about " + rs.getLong("estimated_rows") + " rows in " + CheckContext.bytes(bytes)
+                    + rows(rs.getLong("estimated_rows"), rs.getLong("unestimated"), partitioned) + " in " + CheckContext.bytes(bytes)
                     + (partitioned ? " over its " + rs.getLong("partitions") + " partition(s)" : ""));
             if (partitioned) {
                 return issue.severity() == Severity.INFO ? issue.measured(CheckContext.bytes(bytes))
@@ -36,5 +36,19 @@ final class TableGrowthCheck extends OperationsCheck {
                     + "pg_partman automates it): CREATE TABLE " + table + "_2026_q1 PARTITION OF " + table
                     + " FOR VALUES FROM ('2026-01-01') TO ('2026-04-01')");
         }, context.schema());
+    }
+
+    /**
+     * " holds about N rows", from the planner's estimate; a table (or partition) never vacuumed or analyzed has
+     * none yet, which is said rather than counted as 0 rows.
+     */
+    private static String rows(long estimated, long unestimated, boolean partitioned) {
+        if (unestimated == 0) {
+            return " holds about " + estimated + " rows";
+        }
+        if (!partitioned || estimated == 0) {
+            return " has no row estimate yet (not vacuumed or analyzed since it was created)";
+        }
+        return " holds about " + estimated + " rows, besides " + unestimated + " partition(s) not yet vacuumed or analyzed";
     }
 }

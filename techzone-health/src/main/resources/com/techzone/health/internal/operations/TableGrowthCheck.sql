@@ -1,8 +1,9 @@
--- Size and estimated rows of the tables the report says to watch for growth (orders, inventory_logs, reviews); a partitioned table counts the sum over its partitions (pg_partition_tree), whose own size is 0.
+-- Size and estimated rows (pg_class.reltuples, from the last VACUUM or ANALYZE) of the tables the report says to watch for growth (orders, inventory_logs, reviews); a partitioned table counts the sum over its partitions (pg_partition_tree), whose own size is 0.
 select c.relname, c.relkind = 'p' as partitioned,
        coalesce(sum(pg_total_relation_size(t.relid)), 0)::bigint as bytes,
        coalesce(sum(greatest(p.reltuples, 0)) filter (where t.isleaf), 0)::bigint as estimated_rows,
-       count(*) filter (where t.isleaf and t.relid <> c.oid) as partitions
+       count(*) filter (where t.isleaf and t.relid <> c.oid) as partitions,
+       count(*) filter (where t.isleaf and p.reltuples < 0) as unestimated -- never vacuumed or analyzed: reltuples -1 (PostgreSQL 14+)
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 cross join lateral (select relid, isleaf from pg_partition_tree(c.oid)
