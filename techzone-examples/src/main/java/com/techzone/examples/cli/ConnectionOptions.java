@@ -3,6 +3,7 @@ package com.techzone.examples.cli;
 import com.techzone.Secrets;
 import com.techzone.core.InvalidInputException;
 import com.techzone.core.Pooler;
+import java.io.Console;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,7 +23,8 @@ public final class ConnectionOptions {
     String user;
 
     @Option(names = "--password", paramLabel = "P", arity = "0..1", interactive = false,
-            description = "Database password (default: the environment variable " + PASSWORD_ENV + ").")
+            description = "Database password (default: the environment variable " + PASSWORD_ENV + "); "
+                    + "without a value it is asked for on the terminal.")
     String password;
 
     @Option(names = "--pooler", paramLabel = "MODE", defaultValue = "none",
@@ -84,9 +86,28 @@ public final class ConnectionOptions {
         return dataSource;
     }
 
-    /** The password: {@code --password}, else the environment variable {@value #PASSWORD_ENV}; null for none. */
+    /**
+     * The password: {@code --password}, else the environment variable {@value #PASSWORD_ENV}; null for none.
+     * {@code --password} without a value asks for it on the terminal, without echo.
+     *
+     * @throws IllegalArgumentException if {@code --password} has no value and there is no terminal to ask on (an empty
+     *     password never logs in: PostgreSQL refuses it)
+     */
     String secret() {
-        return password != null ? password : System.getenv(PASSWORD_ENV);
+        if (password == null) {
+            return System.getenv(PASSWORD_ENV);
+        }
+        if (!password.isEmpty()) {
+            return password;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("--password was given without a value and there is no terminal to ask for it on: "
+                    + "give --password P, or set " + PASSWORD_ENV);
+        }
+        char[] typed = console.readPassword("Password: ");
+        password = typed == null ? null : new String(typed);   // asked once: the health command reads it twice
+        return password;
     }
 
     /**

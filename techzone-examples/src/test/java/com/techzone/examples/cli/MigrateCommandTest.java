@@ -81,6 +81,18 @@ class MigrateCommandTest {
     }
 
     @Test
+    void shouldRefuseAPasswordOptionWithoutAValueWhenThereIsNoTerminalToAskOn() {
+        // Found by the fresh-user trial: the empty value went to the server, which refused an "empty string" password.
+        CliRun run = CliRun.of("migrate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/shop?connectTimeout=2", "--user", "shop",
+                "--password");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+                .isEqualTo("error: --password was given without a value and there is no terminal to ask for it on: "
+                        + "give --password P, or set TECHZONE_PASSWORD");
+    }
+
+    @Test
     void shouldReportAWrongPasswordInOneLineWithoutThePassword() throws SQLException {
         // Rewrites the server's pg_hba.conf: only on the throwaway embedded server.
         assumeTrue("embedded".equals(TestPostgres.get().kind()), "needs the embedded test server");
