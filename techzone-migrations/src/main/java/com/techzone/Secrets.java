@@ -33,7 +33,9 @@ public final class Secrets {
     /**
      * The text with {@code password=...} and {@code sslpassword=...} parameter values, {@code user:password@}
      * credentials and SQL {@code PASSWORD '...'} literals replaced by {@code ****}; null stays null. Masking masked text
-     * changes nothing.
+     * changes nothing (a parameter value that begins with {@code ****} is taken as masked already).
+     *
+     * @param text any text: a JDBC URL, a driver's message, a stack trace, SQL
      */
     public static String mask(String text) {
         if (text == null) {
@@ -53,7 +55,10 @@ public final class Secrets {
         return jdbcUrl != null && AUTHORITY_USER_INFO.matcher(jdbcUrl).find();
     }
 
-    /** Why a URL for which {@link #hasUserInfo} is true is refused, naming it masked; the caller names the argument. */
+    /**
+     * Why a URL for which {@link #hasUserInfo} is true is refused, naming it masked, for the message of the caller's
+     * refusal, which names the argument before it (e.g. {@code "jdbcUrl: " + userInfoRefusal(url)}).
+     */
     public static String userInfoRefusal(String jdbcUrl) {
         return "must not carry a user or password before the host (got " + mask(jdbcUrl)
                 + "): pgjdbc reads them as part of the host name; give the user and password separately";
