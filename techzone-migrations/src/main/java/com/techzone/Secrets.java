@@ -11,19 +11,24 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     /**
-     * A {@code password=} or {@code sslpassword=} value, up to the next {@code &}, {@code ;} or whitespace (a password
-     * may hold any other character). A value that already reads {@code ****} is left alone, so masking twice changes
-     * nothing: text masked before a {@code :} was appended keeps it.
+     * A {@code password=} or {@code sslpassword=} value, up to the next {@code &} (pgjdbc's separator) or whitespace: a
+     * password may hold any other character. A value that already reads {@code ****} is left alone, so masking twice
+     * changes nothing: text masked before a {@code :} was appended keeps it.
      */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|sslpassword)=)(?!\\*{4})[^&;\\s]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|sslpassword)=)(?!\\*{4})[^&\\s]*");
     /**
-     * {@code user:password@} credentials: after {@code //} as in a URL, and also where a driver's message quotes the
-     * URL's authority alone (pgjdbc reads {@code jdbc:postgresql://user:pw@host/db} as a host named
-     * {@code user:pw@host} and names it in an {@code UnknownHostException}).
+     * {@code user:password@} credentials, the user possibly empty ({@code //:pw@host}) and the password possibly holding
+     * an {@code @} (up to the last one before a {@code /} or whitespace): after {@code //} as in a URL, and also where a
+     * driver's message quotes the URL's authority alone (pgjdbc reads {@code jdbc:postgresql://user:pw@host/db} as a
+     * host named {@code user:pw@host} and names it in an {@code UnknownHostException}).
      */
-    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/\"'(=,\\[])[^/:@\\s\"'(),=\\[]+:)[^@/\\s]+@");
-    /** {@code PASSWORD '...'} of {@code CREATE ROLE} / {@code ALTER ROLE}, quotes doubled inside. */
-    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)(password\\s+)'(?:[^']|'')*'");
+    private static final Pattern USER_INFO = Pattern.compile("((?:^|[\\s/\"'(=,\\[])[^/:@\\s\"'(),=\\[]*:)(?!\\*{4}@)[^/\\s]+@");
+    /**
+     * {@code PASSWORD '...'} of {@code CREATE ROLE} / {@code ALTER ROLE}: a string constant, quotes doubled inside, with
+     * C-style escapes ({@code E'...'}), or dollar-quoted ({@code $$...$$}, {@code $tag$...$tag$}).
+     */
+    private static final Pattern SQL_PASSWORD = Pattern.compile(
+            "(?i)(password\\s+)(?:E'(?:[^'\\\\]|''|\\\\.)*'|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*|)\\$.*?\\$\\2\\$)", Pattern.DOTALL);
     /** Anything between {@code //} and {@code @} in the authority of a URL: pgjdbc does not read it as credentials. */
     private static final Pattern AUTHORITY_USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?#]*@");
 

@@ -13,6 +13,7 @@ class SecretsTest {
                 .isEqualTo("jdbc:postgresql://db:5432/shop?user=app&password=****&ssl=true");
         assertThat(Secrets.mask("jdbc:postgresql://db/shop?sslpassword=key&PASSWORD=x"))
                 .isEqualTo("jdbc:postgresql://db/shop?sslpassword=****&PASSWORD=****");
+        assertThat(Secrets.mask("jdbc:postgresql://db/shop?password=s3c;ret&ssl=true")).isEqualTo("jdbc:postgresql://db/shop?password=****&ssl=true");
     }
 
     @Test
@@ -22,12 +23,21 @@ class SecretsTest {
         assertThat(Secrets.mask("Caused by: java.net.UnknownHostException: app:s3cret@127.0.0.1\n\tat java.base/x.Y(Y.java:1)"))
                 .isEqualTo("Caused by: java.net.UnknownHostException: app:****@127.0.0.1\n\tat java.base/x.Y(Y.java:1)");
         assertThat(Secrets.mask("(app:s3cret@db)")).isEqualTo("(app:****@db)");
+        // Found by the second fresh-user trial: an empty user, and a password holding an @, kept the password.
+        assertThat(Secrets.mask("got jdbc:postgresql://:s3cret@db:5432/shop")).isEqualTo("got jdbc:postgresql://:****@db:5432/shop");
+        assertThat(Secrets.mask("jdbc:postgresql://app:s3c@ret@db:5432/shop")).isEqualTo("jdbc:postgresql://app:****@db:5432/shop");
+        assertThat(Secrets.mask("UnknownHostException: app:s3c@ret@127.0.0.1\n\tat x.Y(Y.java:1)"))
+                .isEqualTo("UnknownHostException: app:****@127.0.0.1\n\tat x.Y(Y.java:1)");
     }
 
     @Test
     void shouldMaskSqlPasswordLiterals() {
         assertThat(Secrets.mask("ALTER ROLE app PASSWORD 'it''s secret'")).isEqualTo("ALTER ROLE app PASSWORD '****'");
         assertThat(Secrets.mask("create role app login password 's3cret'")).isEqualTo("create role app login password '****'");
+        assertThat(Secrets.mask("ALTER ROLE app PASSWORD E'it\\'s s3cret' VALID UNTIL 'infinity'"))
+                .isEqualTo("ALTER ROLE app PASSWORD '****' VALID UNTIL 'infinity'");
+        assertThat(Secrets.mask("ALTER ROLE app PASSWORD $$s3cret$$;")).isEqualTo("ALTER ROLE app PASSWORD '****';");
+        assertThat(Secrets.mask("ALTER ROLE app PASSWORD $pw$s3$cret$pw$;")).isEqualTo("ALTER ROLE app PASSWORD '****';");
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class ConnectionOptions {
 
     @Option(names = "--password", paramLabel = "P", arity = "0..1", interactive = false,
             description = "Database password (default: the environment variable " + PASSWORD_ENV + "); "
-                    + "without a value it is asked for on the terminal.")
+                    + "without a value it is asked for on the terminal (else read from " + PASSWORD_ENV + ").")
     String password;
 
     @Option(names = "--pooler", paramLabel = "MODE", defaultValue = "none",
@@ -88,10 +88,11 @@ public final class ConnectionOptions {
 
     /**
      * The password: {@code --password}, else the environment variable {@value #PASSWORD_ENV}; null for none.
-     * {@code --password} without a value asks for it on the terminal, without echo.
+     * {@code --password} without a value asks for it on the terminal, without echo; with no terminal it takes the
+     * variable.
      *
-     * @throws IllegalArgumentException if {@code --password} has no value and there is no terminal to ask on (an empty
-     *     password never logs in: PostgreSQL refuses it)
+     * @throws IllegalArgumentException if {@code --password} has no value, there is no terminal to ask on and the
+     *     variable is not set (an empty password never logs in: PostgreSQL refuses it)
      */
     String secret() {
         if (password == null) {
@@ -102,6 +103,11 @@ public final class ConnectionOptions {
         }
         Console console = System.console();
         if (console == null) {
+            // Nobody to ask: the variable, if set, is the password meant (a script that always passes --password).
+            String fromEnvironment = System.getenv(PASSWORD_ENV);
+            if (fromEnvironment != null) {
+                return fromEnvironment;
+            }
             throw new IllegalArgumentException("--password was given without a value and there is no terminal to ask for it on: "
                     + "give --password P, or set " + PASSWORD_ENV);
         }

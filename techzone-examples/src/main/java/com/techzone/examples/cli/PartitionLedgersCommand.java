@@ -33,7 +33,7 @@ final class PartitionLedgersCommand implements Callable<Integer>, Failures.Verbo
     boolean aheadOnly;
 
     @Option(names = "--months-ahead", paramLabel = "N", defaultValue = "" + LedgerPartitioning.DEFAULT_MONTHS_AHEAD,
-            description = "Months after the current one that get a partition (default: ${DEFAULT-VALUE}).")
+            description = "Months after the current one that get a partition, 1 to 24 (default: ${DEFAULT-VALUE}).")
     int monthsAhead;
 
     @Option(names = "--default-partition",

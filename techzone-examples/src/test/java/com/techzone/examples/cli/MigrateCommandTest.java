@@ -83,6 +83,7 @@ class MigrateCommandTest {
     @Test
     void shouldRefuseAPasswordOptionWithoutAValueWhenThereIsNoTerminalToAskOn() {
         // Found by the fresh-user trial: the empty value went to the server, which refused an "empty string" password.
+        assumeTrue(System.getenv("TECHZONE_PASSWORD") == null, "TECHZONE_PASSWORD would be taken instead");
         CliRun run = CliRun.of("migrate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/shop?connectTimeout=2", "--user", "shop",
                 "--password");
 

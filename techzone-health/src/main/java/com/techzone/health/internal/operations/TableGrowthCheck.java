@@ -23,9 +23,9 @@ final class TableGrowthCheck extends OperationsCheck {
             String table = rs.getString("relname");
             long bytes = rs.getLong("bytes");
             boolean partitioned = rs.getBoolean("partitioned");
+            String size = CheckContext.bytes(bytes) + (partitioned ? " over its " + rs.getLong("partitions") + " partition(s)" : "");
             Issue issue = judged(context, Metric.TABLE_SIZE_GIB, bytes / (double) (1L << 30), table, "Table " + table
-                    + rows(rs.getLong("estimated_rows"), rs.getLong("unestimated"), partitioned) + " in " + CheckContext.bytes(bytes)
-                    + (partitioned ? " over its " + rs.getLong("partitions") + " partition(s)" : ""));
+                    + rows(rs.getLong("estimated_rows"), rs.getLong("unestimated"), partitioned, size));
             if (partitioned) {
                 return issue.severity() == Severity.INFO ? issue.measured(CheckContext.bytes(bytes))
                         : issue.fix("Detach and archive (or drop) old partitions of " + table
@@ -39,16 +39,17 @@ final class TableGrowthCheck extends OperationsCheck {
     }
 
     /**
-     * " holds about N rows", from the planner's estimate; a table (or partition) never vacuumed or analyzed has
+     * " holds about N rows in SIZE", from the planner's estimate; a table (or partition) never vacuumed or analyzed has
      * none yet, which is said rather than counted as 0 rows.
      */
-    private static String rows(long estimated, long unestimated, boolean partitioned) {
+    private static String rows(long estimated, long unestimated, boolean partitioned, String size) {
         if (unestimated == 0) {
-            return " holds about " + estimated + " rows";
+            return " holds about " + estimated + " rows in " + size;
         }
         if (!partitioned || estimated == 0) {
-            return " has no row estimate yet (not vacuumed or analyzed since it was created)";
+            return " takes " + size + "; no row estimate yet (not vacuumed or analyzed since it was created)";
         }
-        return " holds about " + estimated + " rows, besides " + unestimated + " partition(s) not yet vacuumed or analyzed";
+        return " holds about " + estimated + " rows in " + size + ", besides " + unestimated
+                + " partition(s) not yet vacuumed or analyzed";
     }
 }
