@@ -2,6 +2,7 @@ package com.techzone.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.techzone.core.booking.Booking;
 import com.techzone.core.booking.BookingConflictException;
 import com.techzone.core.booking.NewBooking;
 import com.techzone.core.catalog.Product;
@@ -12,6 +13,9 @@ import com.techzone.core.order.CheckoutResult;
 import com.techzone.core.user.User;
 import com.techzone.testing.TechzoneDatabaseTest;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -169,6 +174,48 @@ class ConcurrencyTest {
         assertThat(booked).hasValue(1);
         assertThat(conflicts).hasValue(THREADS - 1);
         assertThat(shop.count("SELECT count(*) FROM bookings WHERE service_id = '" + service.id() + "'")).isEqualTo(1);
+    }
+
+    /**
+     * What keeps the race above from deadlocking: a booking takes its service's row lock before it inserts, so
+     * bookings of one service are made one at a time (before, overlapping inserts waited on each other under the
+     * exclusion constraint, deadlocked, and each cycle cost deadlock_timeout: the race once took over 60 s in CI).
+     * Held here by a transaction of the test, the lock makes a booking wait, and releasing it lets the booking through.
+     */
+    @Test
+    void shouldMakeTheBookingsOfOneServiceOneAtATime() throws Exception {
+        Service service = shop.service();
+        Instant from = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        try (Connection holder = pool.getConnection(); Connection observer = pool.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM services WHERE id = ? FOR NO KEY UPDATE")) {
+                lock.setObject(1, service.id());
+                lock.executeQuery().close();
+            }
+            int holderPid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            CompletableFuture<Booking> booking = CompletableFuture.supplyAsync(() -> tz.bookings().book(
+                    NewBooking.guest(service.id(), "Guest", "guest@mail.test", from, from.plus(1, ChronoUnit.HOURS))));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            try (PreparedStatement waiting = observer.prepareStatement(
+                    "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+                waiting.setInt(1, holderPid);
+                while (true) {
+                    try (ResultSet rs = waiting.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) == 1) {
+                            break;
+                        }
+                    }
+                    assertThat(booking).as("the booking waits for the service's lock").isNotDone();
+                    assertThat(System.nanoTime()).as("the booking is blocked by the lock within 10 s").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+            }
+            assertThat(booking).isNotDone();
+            holder.commit();
+            assertThat(booking.get(10, TimeUnit.SECONDS).serviceId()).isEqualTo(service.id());
+        }
     }
 
     /** Starts {@code n} tasks at once on their own threads; returns what they threw that the task did not expect. */

@@ -23,9 +23,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface BookingSql extends BookingDao, SqlObject {
 
     /**
-     * Concurrent inserts that wait on each other's overlapping rows under the exclusion constraint can
-     * deadlock; outside a transaction of the caller's, the one PostgreSQL cancels is tried again (up to
-     * {@link Transactions#MAX_ATTEMPTS} attempts), and then meets the booking that won.
+     * Bookings of one service are made one at a time: the insert first takes the service's row lock
+     * ({@code FOR NO KEY UPDATE}, which the bookings' foreign key checks do not wait for). Without it, concurrent
+     * overlapping inserts wait on each other's rows under the exclusion constraint and deadlock, each cycle
+     * broken only after {@code deadlock_timeout} (1 s): 32 racers for one slot took over 60 s on a loaded
+     * machine. With it, the next booking sees the committed one and gets its conflict at once. A deadlock
+     * that still happens (the caller's own transaction holding other locks) is tried again outside a
+     * transaction of the caller's, up to {@link Transactions#MAX_ATTEMPTS} attempts.
      */
     @Override
     default Booking book(NewBooking booking) {
@@ -44,9 +48,12 @@ public interface BookingSql extends BookingDao, SqlObject {
         }
     }
 
+    /** The service's lock is read in the VALUES so that it is taken; an unknown service still meets the foreign key. */
     @SqlQuery("""
+            WITH service AS (SELECT id FROM <schema>.services WHERE id = :b.serviceId FOR NO KEY UPDATE)
             INSERT INTO <schema>.bookings (id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, notes)
-            VALUES (:id, :b.serviceId, :b.userId, :b.contactName, :b.contactEmail, :b.startsAt, :b.endsAt, :b.notes)
+            VALUES (:id, coalesce((SELECT id FROM service), :b.serviceId), :b.userId, :b.contactName, :b.contactEmail,
+                    :b.startsAt, :b.endsAt, :b.notes)
             RETURNING id, service_id, user_id, contact_name, contact_email, starts_at, ends_at, status,
                       notes, created_at, updated_at""")
     Booking insert(UUID id, @BindMethods("b") NewBooking booking);
