@@ -64,9 +64,6 @@ public final class BenchServer implements AutoCloseable {
             throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
                     + "(jdbc:postgresql://host:port/database), got: " + Secrets.mask(jdbcUrl));
         }
-        if (Secrets.hasUserInfo(jdbcUrl)) {
-            throw new IllegalArgumentException("--jdbc-url " + Secrets.userInfoRefusal(jdbcUrl) + " (--user, --password)");
-        }
         return new BenchServer("external", jdbcUrl, user, password, null);
     }
 

@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer>, Failures.VerboseAware {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (connection.present()) {
-            BenchServer server = BenchServer.external(connection.jdbcUrl, connection.user, connection.secret());
+            BenchServer server = BenchServer.external(connection.jdbcUrl(), connection.user, connection.secret());
             server.usePooler(pooler);
             progress.done("server: " + server.maskedUrl() + ", pooler " + pooler.name().toLowerCase(java.util.Locale.ROOT));
             report = new BenchRunner(server, options, progress).run(workload, workloads);

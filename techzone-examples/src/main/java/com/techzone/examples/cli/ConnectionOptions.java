@@ -44,6 +44,22 @@ public final class ConnectionOptions {
     }
 
     /**
+     * {@code --jdbc-url}, checked.
+     *
+     * @throws IllegalArgumentException if it is not a PostgreSQL JDBC URL or has a user or password before the host
+     */
+    String jdbcUrl() {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
+                    + "(jdbc:postgresql://host:port/database), got: " + Secrets.mask(jdbcUrl));
+        }
+        if (Secrets.hasUserInfo(jdbcUrl)) {
+            throw new IllegalArgumentException("--jdbc-url " + Secrets.userInfoRefusal(jdbcUrl) + " (--user, --password)");
+        }
+        return jdbcUrl;
+    }
+
+    /**
      * An unpooled data source for the URL and credentials.
      *
      * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL or has a user or password before the
@@ -52,18 +68,12 @@ public final class ConnectionOptions {
      */
     public DataSource dataSource(String applicationName) {
         Pooler mode = pooler();
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL "
-                    + "(jdbc:postgresql://host:port/database), got: " + Secrets.mask(jdbcUrl));
-        }
-        if (Secrets.hasUserInfo(jdbcUrl)) {
-            throw new IllegalArgumentException("--jdbc-url " + Secrets.userInfoRefusal(jdbcUrl) + " (--user, --password)");
-        }
+        String url = jdbcUrl();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
-            dataSource.setUrl(jdbcUrl);
+            dataSource.setUrl(url);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--jdbc-url is not a valid PostgreSQL JDBC URL: " + Secrets.mask(jdbcUrl), e);
+            throw new IllegalArgumentException("--jdbc-url is not a valid PostgreSQL JDBC URL: " + Secrets.mask(url), e);
         }
         if (user != null) {
             dataSource.setUser(user);
@@ -95,25 +105,22 @@ public final class ConnectionOptions {
      *     variable is not set (an empty password never logs in: PostgreSQL refuses it)
      */
     String secret() {
-        if (password == null) {
-            return System.getenv(PASSWORD_ENV);
-        }
-        if (!password.isEmpty()) {
+        if (password != null && !password.isEmpty()) {
             return password;
         }
         Console console = System.console();
-        if (console == null) {
-            // Nobody to ask: the variable, if set, is the password meant (a script that always passes --password).
-            String fromEnvironment = System.getenv(PASSWORD_ENV);
-            if (fromEnvironment != null) {
-                return fromEnvironment;
-            }
+        if (password != null && console != null) {
+            char[] typed = console.readPassword("Password: ");
+            password = typed == null ? null : new String(typed);   // asked once: the health command reads it twice
+            return password;
+        }
+        // Not given, or nobody to ask: the variable (for a script that always passes --password, the password meant).
+        String fromEnvironment = System.getenv(PASSWORD_ENV);
+        if (password != null && fromEnvironment == null) {
             throw new IllegalArgumentException("--password was given without a value and there is no terminal to ask for it on: "
                     + "give --password P, or set " + PASSWORD_ENV);
         }
-        char[] typed = console.readPassword("Password: ");
-        password = typed == null ? null : new String(typed);   // asked once: the health command reads it twice
-        return password;
+        return fromEnvironment;
     }
 
     /**

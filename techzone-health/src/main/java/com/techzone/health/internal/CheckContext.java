@@ -28,6 +28,7 @@ public final class CheckContext {
     private final String jdbcUrl;
     private PgConnection pgConnection;
     private StatisticsAge statisticsAge;
+    private String role;
 
     CheckContext(Connection connection, DataSource callerDataSource, HealthOptions options, String jdbcUrl) {
         this.connection = connection;
@@ -57,6 +58,14 @@ public final class CheckContext {
     /** The run's options. */
     public HealthOptions options() {
         return options;
+    }
+
+    /** The role the checks run as ({@code current_user}), for the grants a finding names; read once per run. */
+    public String role() throws SQLException {
+        if (role == null) {
+            role = queryText("select current_user::text as role", rs -> rs.getString("role")).get(0);
+        }
+        return role;
     }
 
     /** The inspected schema. */

@@ -9,9 +9,9 @@ final class Failure {
     }
 
     /**
-     * @param role the role the checks run as ({@code current_user}), named in a grant; null if unknown
+     * @param context the run's context, whose role a missing privilege's grants name; null where there is none
      */
-    static Issue describe(HealthCheck check, Throwable e, HealthOptions options, String role) {
+    static Issue describe(HealthCheck check, Throwable e, HealthOptions options, CheckContext context) {
         SQLException sql = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
@@ -37,6 +37,7 @@ final class Failure {
                     .fix("Migrate it: TechzoneMigrations.configure(dataSource).schema(\"" + options.schema()
                             + "\").load().migrate(), or techzone migrate --schema " + options.schema());
             case "42501" -> {
+                String role = role(context);
                 String grantee = role == null ? "<role>" : CheckContext.quote(role);
                 String schema = CheckContext.quote(options.schema());
                 yield Issue.unknown("database", (role == null ? "The role" : "Role " + role)
@@ -48,6 +49,15 @@ final class Failure {
             }
             default -> Issue.unknown("database", "Could not run: " + detail + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
         };
+    }
+
+    /** The role the checks run as, or null if it cannot be read (the grants then say {@code <role>}). */
+    private static String role(CheckContext context) {
+        try {
+            return context == null ? null : context.role();
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The first line, without the server's severity prefix ({@code ERROR: }) that pgjdbc puts before its message. */

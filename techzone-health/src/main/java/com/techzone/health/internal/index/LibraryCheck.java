@@ -54,7 +54,7 @@ abstract class LibraryCheck<T extends DbObject> extends GroupCheck {
         if (names.isEmpty()) {
             return List.of();
         }
-        String role = context.queryText("select current_user::text as role", rs -> rs.getString("role")).get(0);
+        String role = context.role();
         return List.of(Issue.unknown(kind, "Not judged for " + names.size() + " of the " + kind + ": role " + role + " lacks the privilege "
                         + privilege + " on " + String.join(", ", names) + ", without which the server hides " + hidden)
                 .fix("GRANT " + privilege + " ON ALL " + kind.toUpperCase(java.util.Locale.ROOT) + " IN SCHEMA "

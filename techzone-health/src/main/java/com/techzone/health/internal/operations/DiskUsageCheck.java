@@ -20,7 +20,7 @@ final class DiskUsageCheck extends OperationsCheck {
 
     @Override
     public List<Issue> run(CheckContext context) throws SQLException {
-        String role = context.queryText("select current_user::text as role", r -> r.getString("role")).get(0);
+        String role = context.role();
         return context.query(getClass(), rs -> {
             long databases = rs.getLong("databases_bytes");
             boolean walSeen = rs.getBoolean("wal_visible");
