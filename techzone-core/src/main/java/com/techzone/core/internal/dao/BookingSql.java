@@ -28,8 +28,8 @@ public interface BookingSql extends BookingDao, SqlObject {
      * overlapping inserts wait on each other's rows under the exclusion constraint and deadlock, each cycle
      * broken only after {@code deadlock_timeout} (1 s): 32 racers for one slot took over 60 s on a loaded
      * machine. With it, the next booking sees the committed one and gets its conflict at once. A deadlock
-     * that still happens (the caller's own transaction holding other locks) is tried again outside a
-     * transaction of the caller's, up to {@link Transactions#MAX_ATTEMPTS} attempts.
+     * that still happens is tried again when the booking runs in a transaction of its own (up to
+     * {@link Transactions#MAX_ATTEMPTS} attempts); inside a caller's transaction it is the caller's to handle.
      */
     @Override
     default Booking book(NewBooking booking) {
